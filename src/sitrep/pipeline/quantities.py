@@ -1,0 +1,22 @@
+"""The quantities stage (``sitrep_quantities_v1``): writes ``doc.spans["quantities"]``.
+
+Placeholder until its own issue lands: it declares its output group, empty, so that the pipeline, the report
+and the store are complete end to end. It finds nothing yet.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attrs import QUANTITIES
+
+
+class QuantitiesStage:
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[QUANTITIES] = []
+        return doc
+
+
+def make(nlp: Language, name: str) -> QuantitiesStage:
+    return QuantitiesStage()

@@ -1,0 +1,112 @@
+"""Sentence segmentation that never splits inside a quotation.
+
+Rules, in order: a paragraph break (a newline) always ends a sentence and closes any quotation left open (so an
+unbalanced mark costs at most one paragraph); inside « … », “ … ”, ‹ › or " … " nothing splits; elsewhere a
+sentence ends after ``.``, ``!``, ``?`` or ``…`` (with any closing marks that follow) when the next word starts
+like a sentence (a capital, a digit, an opening mark or a dash), unless the full stop ends an abbreviation from
+the language's ``abbreviations.txt`` or an initial ("J. Biden"). Does not handle headlines without a final
+stop run into the body on one line; ingestion keeps the title apart for that reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+OPENING = {"«": "»", "“": "”", "‹": "›", "„": "“", "‘": "’"}
+CLOSING = {"»", "”", "›"}
+STRAIGHT = '"'
+TERMINAL = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "?.", "!."}
+# Marks that may follow a terminal mark and still belong to its sentence.
+TRAILING = CLOSING | {")", "]", STRAIGHT, "’", "'"}
+DASHES = {"—", "–", "-"}
+
+
+class SentenceSplitter:
+    """The ``sitrep.sentences.v1`` component: sets ``token.is_sent_start`` on every token."""
+
+    def __init__(self, abbreviations: Iterable[str]) -> None:
+        self.abbreviations = frozenset(a.rstrip(".") for a in abbreviations)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        starts = self.sentence_starts(doc)
+        for token in doc:
+            token.is_sent_start = token.i in starts
+        return doc
+
+    def sentence_starts(self, doc: Doc) -> set[int]:
+        starts = {0}
+        stack: list[str] = []  # expected closing marks of the open quotations
+        straight_open = False
+        pending = False  # a sentence may end before the next word
+        new_paragraph = False
+        for token in doc:
+            text = token.text
+            if token.is_space:
+                if "\n" in text:
+                    new_paragraph = True
+                continue
+            if new_paragraph:
+                starts.add(token.i)
+                stack.clear()
+                straight_open = False
+                pending = new_paragraph = False
+            elif pending:
+                if text in TRAILING and not (text == STRAIGHT and not straight_open):
+                    pass  # closing marks stay with the sentence they close
+                elif self._starts_sentence(token) and not stack and not straight_open:
+                    starts.add(token.i)
+                    pending = False
+                else:
+                    pending = False
+            # Quotation depth after this token.
+            if text in OPENING and not (text == "“" and stack and stack[-1] == "“"):
+                stack.append(OPENING[text])
+            elif stack and text == stack[-1]:
+                stack.pop()
+            elif text in CLOSING and stack:
+                stack.pop()  # a mismatched closing mark still closes the innermost quotation
+            elif text == STRAIGHT:
+                straight_open = not straight_open
+            if self._ends_sentence(token):
+                pending = True
+            if "\n" in token.whitespace_:
+                new_paragraph = True
+        return starts
+
+    def _ends_sentence(self, token: Token) -> bool:
+        text = token.text
+        if text in TERMINAL:
+            if text == "." and token.i > 0:
+                prev = token.doc[token.i - 1]
+                if not prev.whitespace_ and self._is_abbreviation(prev.text):
+                    return False
+            return True
+        if text.endswith(".") and len(text) > 1:
+            # The tokenizer kept the stop on the word: an abbreviation or initial never ends a sentence.
+            return not self._is_abbreviation(text[:-1])
+        return False
+
+    def _is_abbreviation(self, word: str) -> bool:
+        if word in self.abbreviations:
+            return True
+        # Initials: "J", "J.-P", "U.S" (single capitals joined by stops or hyphens).
+        letters = word.replace(".", "").replace("-", "")
+        return bool(letters) and len(letters) <= 3 and letters.isupper() and letters.isalpha() and (
+            len(letters) == 1 or "." in word
+        )
+
+    @staticmethod
+    def _starts_sentence(token: Token) -> bool:
+        first = token.text[0]
+        return first.isupper() or first.isdigit() or first in OPENING or first in DASHES or first == STRAIGHT
+
+
+def make(nlp: Language, name: str) -> SentenceSplitter:
+    from ..resources import load_resources
+
+    return SentenceSplitter(load_resources(nlp.lang).words("abbreviations.txt"))

@@ -1,0 +1,22 @@
+"""The times stage (``sitrep_times_v1``): writes ``doc.spans["times"]``.
+
+Placeholder until its own issue lands: it declares its output group, empty, so that the pipeline, the report
+and the store are complete end to end. It finds nothing yet.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attrs import TIMES
+
+
+class TimesStage:
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[TIMES] = []
+        return doc
+
+
+def make(nlp: Language, name: str) -> TimesStage:
+    return TimesStage()
