@@ -114,7 +114,7 @@ def extract(
     lang: str | None = None,
     published: str | dt.date | None = None,
     title: str | None = None,
-    id: str | None = None,  # noqa: A002 - the report's own field name
+    id: str | None = None,  # the report's own field name
     url: str | None = None,
     source: str | None = None,
     options: Options | None = None,

@@ -28,6 +28,7 @@ class Article:
     language: str | None = None
     url: str | None = None
     source: str | None = None
+    origin: str | None = None  # where it was read ("feed.xml", "news.jsonl:12"), for messages only
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -184,8 +184,10 @@ def doc_to_report(doc: Doc, article: ArticleMeta) -> Report:
         if s._.timex is not None
     ]
     quantities = [
-        Quantity(s.start_char, s.end_char, s.text, s._.quantity.value, s._.quantity.unit,
-                 s._.quantity.approximate, s._.quantity.bound)  # fmt: skip
+        Quantity(
+            s.start_char, s.end_char, s.text,
+            s._.quantity.value, s._.quantity.unit, s._.quantity.approximate, s._.quantity.bound,
+        )
         for s in _group(doc, QUANTITIES)
         if s._.quantity is not None
     ]

@@ -1,0 +1,86 @@
+"""Options and helpers shared by the CLI commands."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..config import Options
+from ..errors import SitrepError
+from ..ingest import ReadOptions
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def parse_fields(values: Iterable[str]) -> dict[str, str]:
+    """``--field published=date`` pairs as a mapping from sitrep's field to the input's."""
+    mapping: dict[str, str] = {}
+    for value in values:
+        ours, sep, theirs = value.partition("=")
+        if not sep or not ours or not theirs:
+            raise click.BadParameter(f"{value!r}: expected SITREP_FIELD=INPUT_FIELD, e.g. published=date")
+        if ours not in ("id", "text", "title", "published", "language", "url", "source"):
+            raise click.BadParameter(f"{ours!r} is not an article field (id, text, title, published, ...)")
+        mapping[ours] = theirs
+    return mapping
+
+
+def input_options(func: F) -> F:
+    """The options of commands that read articles."""
+    decorators = [
+        click.option("--lang", metavar="LANG", help="Language of every article (fr, en), instead of identifying it."),
+        click.option("--published", metavar="DATE",
+                     help="Publication date (YYYY-MM-DD) of every article, overriding the input's own."),
+        click.option("--field", "fields", multiple=True, metavar="OURS=THEIRS",
+                     help="Read a JSONL field under another name, e.g. --field published=date (repeatable)."),
+        click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
+                     help="Largest text, HTML page, feed or JSONL line accepted."),
+        click.option("--model", metavar="NAME",
+                     help="A spaCy pipeline (package name or path) to build on instead of the blank default."),
+        click.option("--stages", metavar="LIST",
+                     help="Comma-separated stages to run (default: all: sentences,times,quantities,places,"
+                          "entities,quotes,events)."),
+        click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="A TOML file of extraction options."),
+        click.option("--progress/--no-progress", "show_progress", default=None,
+                     help="Show a progress bar (default: when standard error is a terminal)."),
+    ]  # fmt: skip
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def build_options(model: str | None, stages: str | None, config_path: Path | None) -> Options:
+    try:
+        base = Options.from_toml(config_path) if config_path else Options()
+        chosen = tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else None
+        return base.merged(model=model, stages=chosen)
+    except SitrepError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def read_options(fields: Iterable[str], max_bytes: int) -> ReadOptions:
+    return ReadOptions(fields=parse_fields(fields), max_bytes=max_bytes)
+
+
+T = TypeVar("T")
+
+
+def progress(items: Iterable[T], *, enabled: bool | None, desc: str, unit: str = "article") -> Iterator[T]:
+    """``items`` with a progress bar on standard error when it is a terminal (or when asked)."""
+    show = sys.stderr.isatty() if enabled is None else enabled
+    if not show:
+        yield from items
+        return
+    from tqdm import tqdm
+
+    with tqdm(items, desc=desc, unit=unit, file=sys.stderr, dynamic_ncols=True) as bar:
+        yield from bar
+
+
+def warn(message: str) -> None:
+    click.echo(f"sitrep: {message}", err=True)

@@ -1,0 +1,96 @@
+"""``sitrep extract``: reports for articles, printed as JSON (one article) or JSONL (many)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from ..api import Extractor, Failure
+from ..article import parse_published
+from ..errors import InputError
+from ..ingest import Item, ReadOptions, read_data, read_inputs
+from ..ingest.sniff import SNIFF_BYTES, kind_of
+from ..report import Report
+from .common import build_options, input_options, progress, read_options, warn
+from .pretty import render
+
+
+def error_record(article_id: str | None, origin: str | None, message: str) -> dict[str, object]:
+    """The JSONL line standing for an input record that gave no report (so lines stay aligned with inputs)."""
+    return {"schema": "sitrep.error/v1", "article": {"id": article_id}, "origin": origin, "error": message}
+
+
+def _inputs(paths: tuple[str, ...], options: ReadOptions) -> tuple[bool, Iterator[Item]]:
+    """Whether the input is a single document (one text or HTML file or stdin text), and its articles."""
+    if paths == ("-",):
+        data = sys.stdin.buffer.read()
+        single = kind_of("", data[:SNIFF_BYTES]) in ("text", "html")
+        return single, read_data(data, "<stdin>", options)
+    single = False
+    if len(paths) == 1:
+        path = Path(paths[0])
+        single = path.is_file() and not path.name.endswith(".gz") and kind_of(path.name, b"") in ("text", "html")
+    return single, read_inputs(paths, options)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH|-...")
+@input_options
+@click.option("--pretty", is_flag=True, help="Print a readable summary instead of JSON.")
+@click.option("--indent", type=click.IntRange(min=0), default=None,
+              help="Indent JSON by this many spaces (default: 2 for one article, none for JSONL).")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write here instead of standard output.")
+def extract(
+    paths: tuple[str, ...], lang: str | None, published: str | None, fields: tuple[str, ...], max_bytes: int,
+    model: str | None, stages: str | None, config_path: Path | None, show_progress: bool | None, pretty: bool,
+    indent: int | None, output: TextIO,
+) -> None:  # fmt: skip
+    """Extract the sourced record of articles.
+
+    PATH is a text, HTML, JSONL (optionally .gz) or RSS/Atom file, a folder of them, or - for standard input.
+    One text or HTML file prints one report as JSON; anything else prints JSONL, one line per input record in
+    input order (a record that cannot be read gives an error line, and is named on standard error). The exit
+    status is 1 when any input failed.
+    """
+    try:
+        published = parse_published(published)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--published") from exc
+    extractor = Extractor(build_options(model, stages, config_path))
+    single, items = _inputs(paths, read_options(fields, max_bytes))
+    failures = 0
+    for item in progress(items, enabled=show_progress, desc="extract"):
+        if isinstance(item, InputError):
+            failures += 1
+            warn(str(item))
+            if not single and not pretty:
+                print(json.dumps(error_record(None, item.source, item.reason), ensure_ascii=False), file=output)
+            continue
+        article = item.with_overrides(published=published, language=lang)
+        (result,) = extractor.extract_many([article])
+        if isinstance(result, Failure):
+            failures += 1
+            warn(f"{article.origin or article.id}: {result.error}")
+            if not single and not pretty:
+                line = error_record(article.id, article.origin, str(result.error))
+                print(json.dumps(line, ensure_ascii=False), file=output)
+            continue
+        _write(result, output, pretty=pretty, single=single, indent=indent)
+    if failures:
+        warn(f"{failures} input(s) failed")
+        sys.exit(1)
+
+
+def _write(report: Report, output: TextIO, *, pretty: bool, single: bool, indent: int | None) -> None:
+    if pretty:
+        click.echo(render(report), file=output)
+    elif single:
+        output.write(report.to_json(indent=2 if indent is None else indent) + "\n")
+    else:
+        output.write(report.to_json(indent=indent) + "\n")

@@ -1,0 +1,138 @@
+"""``sitrep ingest``, ``show``, ``export`` and ``stats``: the record in a SQLite file or PostgreSQL database."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from ..api import Extractor, Failure
+from ..article import parse_published
+from ..errors import InputError, SitrepError
+from ..ingest import read_inputs
+from ..report import Report
+from .common import build_options, input_options, progress, read_options, warn
+from .pretty import render
+
+DB_HELP = "Database: a SQLite file path or an SQLAlchemy URL (postgresql://user@host/db). [default: sitrep.db]"
+CHUNK = 200  # reports written per transaction
+
+
+def db_option(func):  # type: ignore[no-untyped-def]
+    return click.option("--db", "db_url", envvar="SITREP_DB", metavar="URL", help=DB_HELP + " Env: SITREP_DB.")(func)
+
+
+def _open_store(db_url: str | None):  # type: ignore[no-untyped-def]
+    from ..store import Store
+
+    try:
+        return Store(db_url)
+    except SitrepError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH|-...")
+@db_option
+@input_options
+def ingest(
+    paths: tuple[str, ...], db_url: str | None, lang: str | None, published: str | None, fields: tuple[str, ...],
+    max_bytes: int, model: str | None, stages: str | None, config_path: Path | None, show_progress: bool | None,
+) -> None:  # fmt: skip
+    """Extract articles and store their reports.
+
+    Reads the same inputs as `sitrep extract`. Ingestion is idempotent: an article whose text is already stored
+    (same content hash) is skipped. Reports are written in transactions, so an interrupted run loses nothing
+    already written and leaves nothing half-written. Inputs that fail are named on standard error, counted, and
+    make the exit status 1.
+    """
+    try:
+        published = parse_published(published)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--published") from exc
+    extractor = Extractor(build_options(model, stages, config_path))
+    failures = 0
+    added = skipped = 0
+
+    def reports() -> Iterator[Report]:
+        nonlocal failures
+        items = read_inputs(paths, read_options(fields, max_bytes))
+        for item in progress(items, enabled=show_progress, desc="ingest"):
+            if isinstance(item, InputError):
+                failures += 1
+                warn(str(item))
+                continue
+            article = item.with_overrides(published=published, language=lang)
+            (result,) = extractor.extract_many([article])
+            if isinstance(result, Failure):
+                failures += 1
+                warn(f"{article.origin or article.id}: {result.error}")
+                continue
+            yield result
+
+    with _open_store(db_url) as store:
+        chunk: list[Report] = []
+        for report in reports():
+            chunk.append(report)
+            if len(chunk) >= CHUNK:
+                result = store.add_many(chunk)
+                added, skipped, chunk = added + result.added, skipped + result.skipped, []
+        if chunk:
+            result = store.add_many(chunk)
+            added, skipped = added + result.added, skipped + result.skipped
+    click.echo(f"stored {added} new article(s), {skipped} already stored, {failures} failed", err=True)
+    if failures:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("article_id")
+@db_option
+@click.option("--pretty", is_flag=True, help="Print a readable summary instead of JSON.")
+def show(article_id: str, db_url: str | None, pretty: bool) -> None:
+    """Print the stored report of an article, by its id or content hash."""
+    with _open_store(db_url) as store:
+        report = store.get(article_id)
+    if report is None:
+        raise click.ClickException(f"no article {article_id!r} in the store")
+    click.echo(render(report) if pretty else report.to_json(indent=2))
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
+              help="jsonl: one report per line; csv: one row per record of --kind.")
+@click.option("--kind", default="reports", show_default=True,
+              type=click.Choice(["reports", "articles", "entities", "places", "times", "quantities", "quotes",
+                                 "events"]),
+              help="What to export (csv needs a record kind; jsonl exports reports).")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write here instead of standard output.")
+def export(db_url: str | None, fmt: str, kind: str, output: TextIO) -> None:
+    """Export the stored record as JSONL reports or CSV rows."""
+    if fmt == "csv" and kind == "reports":
+        kind = "articles"
+    with _open_store(db_url) as store:
+        try:
+            store.export(fmt, output, kind=kind)
+        except SitrepError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(db_url: str | None, as_json: bool) -> None:
+    """Counts of what the store holds: articles, records of each kind, dates and languages."""
+    with _open_store(db_url) as store:
+        figures = store.stats()
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2, default=str))
+        return
+    width = max(len(k) for k in figures) if figures else 0
+    for key, value in figures.items():
+        click.echo(f"{key.ljust(width)}  {value}")

@@ -1,0 +1,66 @@
+"""Sentence segmentation: never inside a quotation, not after abbreviations or initials, always at paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from sitrep.pipeline.build import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def split() -> dict[str, spacy.language.Language]:
+    return {lang: build_pipeline(lang, stages=("sentences",)) for lang in ("fr", "en")}
+
+
+def sentences(nlp: spacy.language.Language, text: str) -> list[str]:
+    return [s.text.strip() for s in nlp(text).sents]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Kiev a été frappée. Les secours sont sur place.",
+         ["Kiev a été frappée.", "Les secours sont sur place."]),
+        ("fr", "« Nous avons repris la ville. Elle est à nous », a-t-il dit. La presse a confirmé.",
+         ["« Nous avons repris la ville. Elle est à nous », a-t-il dit.", "La presse a confirmé."]),
+        ("fr", "«\u00a0Le front tient. Rien ne passera\u00a0!\u00a0» Puis il est parti.",
+         ["«\u00a0Le front tient. Rien ne passera\u00a0!\u00a0»", "Puis il est parti."]),
+        ("fr", "Il a dit : \"La ville est tombée. Nous partons.\" Le silence a suivi.",
+         ["Il a dit : \"La ville est tombée. Nous partons.\"", "Le silence a suivi."]),
+        ("fr", "M. Zelensky a rencontré Mme Baerbock. Ils ont parlé des chars.",
+         ["M. Zelensky a rencontré Mme Baerbock.", "Ils ont parlé des chars."]),
+        ("fr", "Le général J. Dupont est arrivé. Il repart demain.",
+         ["Le général J. Dupont est arrivé.", "Il repart demain."]),
+        ("fr", "Les pertes sont lourdes... Personne ne le nie.",
+         ["Les pertes sont lourdes...", "Personne ne le nie."]),
+        ("en", "“We will not retreat. Not one step,” the general said. Shelling resumed.",
+         ["“We will not retreat. Not one step,” the general said.", "Shelling resumed."]),
+        ("en", "Mr. Blinken met Gen. Milley in Washington. They discussed Ukraine.",
+         ["Mr. Blinken met Gen. Milley in Washington.", "They discussed Ukraine."]),
+        ("en", "The U.S. Army said it was ready. Officials agreed.",
+         ["The U.S. Army said it was ready.", "Officials agreed."]),
+        ("en", "Prices rose 3.5 percent in May. Analysts were surprised.",
+         ["Prices rose 3.5 percent in May.", "Analysts were surprised."]),
+    ],
+)  # fmt: skip
+def test_sentences(split: dict[str, spacy.language.Language], lang: str, text: str, expected: list[str]) -> None:
+    assert sentences(split[lang], text) == expected
+
+
+def test_a_paragraph_break_always_ends_a_sentence(split: dict[str, spacy.language.Language]) -> None:
+    text = "Le titre sans point\nLe corps de l'article commence ici. Il continue."
+    assert sentences(split["fr"], text) == [
+        "Le titre sans point", "Le corps de l'article commence ici.", "Il continue."
+    ]  # fmt: skip
+
+
+def test_an_unbalanced_mark_costs_at_most_one_paragraph(split: dict[str, spacy.language.Language]) -> None:
+    text = "« Il n'y a pas de fin à cette citation. Vraiment.\nLe paragraphe suivant. Il se découpe."
+    got = sentences(split["fr"], text)
+    assert got[0] == "« Il n'y a pas de fin à cette citation. Vraiment."
+    assert got[1:] == ["Le paragraphe suivant.", "Il se découpe."]
+
+
+def test_lowercase_after_a_stop_does_not_start_a_sentence(split: dict[str, spacy.language.Language]) -> None:
+    assert len(sentences(split["fr"], "Il l'a dit etc. et puis il est parti.")) == 1
