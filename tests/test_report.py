@@ -50,7 +50,7 @@ def full_report() -> Report:
         text=TEXT,
         entities=(Entity("e1", "person", "Ganna Maliar", (name,), {"title": "vice-ministre", "country": "UA"}),),
         places=(Place(place.start, place.end, place.text, 713174, "Bakhmut", "UA", 48.594, 37.999, "city", False,
-                      0.9),),  # fmt: skip
+                      0.9),),
         times=(Time(when.start, when.end, when.text, "DATE", "2023-05-15"),),
         quantities=(Quantity(qty.start, qty.end, qty.text, 20, "km2", True, None),),
         quotes=(Quote("q1", "direct", content.start, content.end, content.text,
@@ -58,7 +58,7 @@ def full_report() -> Report:
         events=(Event("v1", "ASSAULT", span(TEXT, "libéré"), Offsets(0, len(TEXT)), context=("territory",),
                       place=place, time=when, quantities=(qty,), claimed_by=Claim("q1", "e1", "Ganna Maliar"),
                       confidence=0.8),),
-    )  # fmt: skip
+    )
 
 
 def test_keys_follow_the_contract_in_order() -> None:

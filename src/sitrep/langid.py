@@ -10,7 +10,6 @@ that share most function words (e.g. Bokmål and Danish); it does not need to.
 from __future__ import annotations
 
 import functools
-import importlib
 import re
 from dataclasses import dataclass
 
@@ -51,8 +50,9 @@ class Guess:
 
 @functools.cache
 def _profile(lang: str) -> frozenset[str]:
-    module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
-    return frozenset(w.lower() for w in module.STOP_WORDS)
+    from .pipeline.languages import stop_words
+
+    return frozenset(w.lower() for w in stop_words(lang))
 
 
 def identify(text: str, *, sample_chars: int = 4000) -> Guess:

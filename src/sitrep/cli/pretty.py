@@ -41,9 +41,9 @@ def render(report: Report) -> str:
         lines += [f"  {t.text:<24} {t.type:<8} {t.value}" for t in report.times]
     if report.quantities:
         lines.append(f"quantities ({len(report.quantities)})")
-        for q in report.quantities:
-            marks = "".join([" ~" if q.approximate else "", f" {q.bound}" if q.bound else ""])
-            lines.append(f"  {q.text:<24} {q.value} {q.unit or ''}{marks}")
+        for n in report.quantities:
+            marks = "".join([" ~" if n.approximate else "", f" {n.bound}" if n.bound else ""])
+            lines.append(f"  {n.text:<24} {n.value} {n.unit or ''}{marks}")
     if report.entities:
         lines.append(f"entities ({len(report.entities)})")
         for e in report.entities:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
@@ -18,15 +18,21 @@ from ..report import Report
 from .common import build_options, input_options, progress, read_options, warn
 from .pretty import render
 
+if TYPE_CHECKING:
+    from ..store import Store
+
 DB_HELP = "Database: a SQLite file path or an SQLAlchemy URL (postgresql://user@host/db). [default: sitrep.db]"
 CHUNK = 200  # reports written per transaction
 
 
-def db_option(func):  # type: ignore[no-untyped-def]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(func: F) -> F:
     return click.option("--db", "db_url", envvar="SITREP_DB", metavar="URL", help=DB_HELP + " Env: SITREP_DB.")(func)
 
 
-def _open_store(db_url: str | None):  # type: ignore[no-untyped-def]
+def _open_store(db_url: str | None) -> Store:
     from ..store import Store
 
     try:

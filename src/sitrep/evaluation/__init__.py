@@ -36,7 +36,7 @@ def evaluate(task: str, path: str | Path, extractor: Extractor | None = None, *,
     if not target.exists():
         raise SitrepError(f"E402: {target} does not exist.")
     try:
-        module: _TaskModule = importlib.import_module(f"{__name__}.{task}")  # type: ignore[assignment]
+        module: _TaskModule = importlib.import_module(f"{__name__}.{task}")
     except ModuleNotFoundError as exc:
         raise SitrepError(f"E403: the {task} evaluation is not available yet ({exc}).") from exc
     return module.evaluate(target, extractor or Extractor(), limit=limit)

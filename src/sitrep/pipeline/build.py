@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from ..errors import PipelineError
 from ..resources import load_resources
+from .languages import blank
 from .registry import DEFAULT_STAGES, STAGES, register_components
 
 
@@ -22,7 +23,7 @@ def build_pipeline(lang: str, *, model: str | None = None, stages: Sequence[str]
     load_resources(lang)  # fails early, with a clear message, for a language without resources
     register_components()
     if model is None:
-        nlp = spacy.blank(lang)
+        nlp = blank(lang)
     else:
         try:
             nlp = spacy.load(model)
@@ -46,7 +47,8 @@ def build_pipeline(lang: str, *, model: str | None = None, stages: Sequence[str]
             )
         else:
             nlp.add_pipe(stage.factory, name=stage.key)
-    problems = nlp.analyze_pipes()["problems"]
+    analysis = nlp.analyze_pipes()
+    problems = analysis["problems"] if analysis else {}
     missing = {name: attrs for name, attrs in problems.items() if attrs}
     if missing:
         raise PipelineError(f"E209: pipeline stages miss what they require: {missing}.")

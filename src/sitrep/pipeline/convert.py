@@ -7,23 +7,53 @@ text. A quote speaker that no entity mention covers becomes an entity of its own
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.tokens import Doc, Span
 
 from ..report import (
+    ENTITY_KINDS,
+    MODALITIES,
+    PLACE_FEATURES,
+    QUOTE_KINDS,
     ArticleMeta,
     Claim,
     Entity,
+    EntityKind,
     Event,
+    Modality,
     Offsets,
     Place,
+    PlaceFeature,
     Quantity,
     Quote,
+    QuoteKind,
     Report,
     Speaker,
     TextSpan,
     Time,
 )
 from .attrs import ENTITIES, EVENTS, PLACES, QUANTITIES, QUOTES, TIMES, doc_info
+
+
+def _entity_kind(kind: str) -> EntityKind:
+    return cast(EntityKind, kind) if kind in ENTITY_KINDS else "other"
+
+
+def _quote_kind(kind: str) -> QuoteKind:
+    if kind not in QUOTE_KINDS:
+        raise ValueError(f"E104: the quotes stage gave an unknown quote kind {kind!r}")
+    return cast(QuoteKind, kind)
+
+
+def _modality(modality: str) -> Modality:
+    if modality not in MODALITIES:
+        raise ValueError(f"E105: the events stage gave an unknown modality {modality!r}")
+    return cast(Modality, modality)
+
+
+def _feature(feature: str | None) -> PlaceFeature | None:
+    return cast(PlaceFeature, feature) if feature in PLACE_FEATURES else ("other" if feature else None)
 
 
 def _group(doc: Doc, name: str) -> list[Span]:
@@ -44,7 +74,7 @@ class _Entities:
         self.attributes: dict[str, dict[str, str]] = {}
         self.mentions: dict[str, list[TextSpan]] = {}
         for span in _group(doc, ENTITIES):
-            key = span.id_ or f"_{span.start_char}"
+            key: str = span.id_ or f"_{span.start_char}"
             entity = info.entities.get(key)
             if key not in self.mentions:
                 self.mentions[key] = []
@@ -79,8 +109,7 @@ class _Entities:
         entities = tuple(
             Entity(
                 id=ids[key],
-                kind=self.kinds[key] if self.kinds[key] in ("person", "organization", "location", "group") else
-                "other",  # type: ignore[arg-type]
+                kind=_entity_kind(self.kinds[key]),
                 name=self.names[key],
                 mentions=tuple(sorted(self.mentions[key], key=lambda m: m.start)),
                 attributes=self.attributes[key],
@@ -128,7 +157,7 @@ def doc_to_report(doc: Doc, article: ArticleMeta) -> Report:
         quotes.append(
             Quote(
                 id=qid,
-                kind=attrs.kind if attrs else "direct",
+                kind=_quote_kind(attrs.kind if attrs else "direct"),
                 start=span.start_char,
                 end=span.end_char,
                 text=span.text,
@@ -145,10 +174,10 @@ def doc_to_report(doc: Doc, article: ArticleMeta) -> Report:
             continue
         claim = None
         if attrs.quote is not None:
-            qid = quote_ids.get((attrs.quote.start_char, attrs.quote.end_char))
-            if qid is not None:
-                who = speaker_of.get(qid)
-                claim = Claim(qid, who.entity if who else None, who.name if who else None)
+            claim_id = quote_ids.get((attrs.quote.start_char, attrs.quote.end_char))
+            if claim_id is not None:
+                who = speaker_of.get(claim_id)
+                claim = Claim(claim_id, who.entity if who else None, who.name if who else None)
         sentence = attrs.sentence or span.sent
         events.append(
             Event(
@@ -162,7 +191,7 @@ def doc_to_report(doc: Doc, article: ArticleMeta) -> Report:
                 place=_text_span(attrs.place) if attrs.place is not None else None,
                 time=_text_span(attrs.time) if attrs.time is not None else None,
                 quantities=tuple(_text_span(q) for q in attrs.quantities),
-                modality=attrs.modality,  # type: ignore[arg-type]
+                modality=_modality(attrs.modality),
                 claimed_by=claim,
                 sentence=Offsets(sentence.start_char, sentence.end_char),
                 confidence=attrs.confidence,
@@ -175,7 +204,7 @@ def doc_to_report(doc: Doc, article: ArticleMeta) -> Report:
         places.append(
             Place(span.start_char, span.end_char, span.text) if p is None else Place(
                 span.start_char, span.end_char, span.text, p.geonameid, p.name, p.country, p.lat, p.lon,
-                p.feature, p.metonymic, p.confidence,  # type: ignore[arg-type]
+                _feature(p.feature), p.metonymic, p.confidence,
             )
         )  # fmt: skip
     times = [
