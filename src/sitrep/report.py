@@ -1,7 +1,7 @@
 """The report: typed, immutable records of schema ``sitrep.report/v1``.
 
 Every extraction produces one :class:`Report`. It is the contract that the CLI, the store, the exports and the
-evaluation tooling share (see ``docs/report.md`` and the JSON Schema shipped in ``sitrep/schema``). Offsets are
+evaluation tooling share (see the README and the JSON Schema shipped in ``sitrep/schema``). Offsets are
 Python string indices (code points, end exclusive) into ``Report.text``: ``text[start:end] == span.text`` always.
 
 Records are frozen dataclasses; :meth:`Report.to_dict` gives exactly the JSON of the contract, field order

@@ -18,6 +18,9 @@ from ..report import Report
 from .common import build_options, input_options, progress, read_options, warn
 from .pretty import render
 
+EXPORT_KINDS = ("reports", "articles", "entities", "mentions", "places", "times", "quantities", "quotes", "events",
+                "participants", "event_quantities")  # fmt: skip  # sitrep.store.EXPORT_KINDS, without importing it
+
 if TYPE_CHECKING:
     from ..store import Store
 
@@ -80,16 +83,26 @@ def ingest(
                 continue
             yield result
 
+    def write(store: Store, chunk: list[Report]) -> None:
+        nonlocal added, skipped, failures
+        try:
+            result = store.add_many(chunk)
+        except SitrepError as exc:  # the database itself failed; chunks already committed stay
+            raise click.ClickException(f"{exc} (stored before the failure: {added} new, {skipped} skipped)") from exc
+        added, skipped = added + result.added, skipped + result.skipped
+        for rejected in result.rejected:
+            failures += 1
+            warn(f"{rejected.article_id}: {rejected.error}")
+
     with _open_store(db_url) as store:
         chunk: list[Report] = []
         for report in reports():
             chunk.append(report)
             if len(chunk) >= CHUNK:
-                result = store.add_many(chunk)
-                added, skipped, chunk = added + result.added, skipped + result.skipped, []
+                write(store, chunk)
+                chunk = []
         if chunk:
-            result = store.add_many(chunk)
-            added, skipped = added + result.added, skipped + result.skipped
+            write(store, chunk)
     click.echo(f"stored {added} new article(s), {skipped} already stored, {failures} failed", err=True)
     if failures:
         sys.exit(1)
@@ -112,21 +125,25 @@ def show(article_id: str, db_url: str | None, pretty: bool) -> None:
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
               help="jsonl: one report per line; csv: one row per record of --kind.")
-@click.option("--kind", default="reports", show_default=True,
-              type=click.Choice(["reports", "articles", "entities", "places", "times", "quantities", "quotes",
-                                 "events"]),
-              help="What to export (csv needs a record kind; jsonl exports reports).")
+@click.option("--kind", default="reports", show_default=True, type=click.Choice(EXPORT_KINDS),
+              help="What to export: whole reports (jsonl), article metadata, or one kind of record, one row each.")
+@click.option("--since", metavar="DATE", help="Only articles published on or after this date (YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Only articles published on or before this date (YYYY-MM-DD).")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write here instead of standard output.")
-def export(db_url: str | None, fmt: str, kind: str, output: TextIO) -> None:
-    """Export the stored record as JSONL reports or CSV rows."""
-    if fmt == "csv" and kind == "reports":
-        kind = "articles"
+def export(db_url: str | None, fmt: str, kind: str, since: str | None, until: str | None, output: TextIO) -> None:
+    """Export the stored record as JSONL or CSV.
+
+    `--format jsonl` (default) writes each stored report as it was stored, one per line; `--format csv --kind
+    quotes` (or places, times, events, ...) writes one row per record with its article id and offsets. With CSV,
+    `reports` means one row of metadata per article.
+    """
     with _open_store(db_url) as store:
         try:
-            store.export(fmt, output, kind=kind)
+            count = store.export(fmt, output, kind=kind, since=since, until=until)
         except SitrepError as exc:
             raise click.ClickException(str(exc)) from exc
+    click.echo(f"exported {count} {'line' if fmt == 'jsonl' else 'row'}(s)", err=True)
 
 
 @click.command()
@@ -139,6 +156,17 @@ def stats(db_url: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2, default=str))
         return
-    width = max(len(k) for k in figures) if figures else 0
+    for line in _stats_lines(figures):
+        click.echo(line)
+
+
+def _stats_lines(figures: dict[str, Any], indent: str = "") -> Iterator[str]:
+    width = max((len(str(k)) for k in figures), default=0)
     for key, value in figures.items():
-        click.echo(f"{key.ljust(width)}  {value}")
+        if isinstance(value, dict):
+            yield f"{indent}{key}"
+            yield from _stats_lines(value, indent + "  ")
+        elif isinstance(value, list):
+            yield f"{indent}{str(key).ljust(width)}  {', '.join(map(str, value)) or '-'}"
+        else:
+            yield f"{indent}{str(key).ljust(width)}  {value}"
