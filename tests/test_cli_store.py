@@ -83,7 +83,7 @@ def test_show_export_and_stats(runner: CliRunner, news: Path, db: str) -> None:
     assert sorted(r["article"]["id"] for r in lines) == ["kyiv-1", "odesa-2", "sahel-3"]
     rows = list(csv.DictReader(io.StringIO(runner.invoke(cli, ["export", "--db", db, "--format", "csv",
                                                                 "--kind", "articles"]).stdout)))  # fmt: skip
-    assert sorted(r["id"] for r in rows) == ["kyiv-1", "odesa-2", "sahel-3"]
+    assert sorted(r["article_id"] for r in rows) == ["kyiv-1", "odesa-2", "sahel-3"]
     recent = runner.invoke(cli, ["export", "--db", db, "--since", "2023-07-01"])
     assert sorted(json.loads(x)["article"]["id"] for x in recent.stdout.splitlines()) == ["odesa-2", "sahel-3"]
     plain = runner.invoke(cli, ["stats", "--db", db])
