@@ -15,6 +15,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("store", "show"),
     ("store", "export"),
     ("store", "stats"),
+    ("events", "events"),
     ("evaluate", "eval_command"),
     ("gazetteer", "gazetteer"),
 )

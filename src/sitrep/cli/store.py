@@ -35,7 +35,7 @@ def db_option(func: F) -> F:
     return click.option("--db", "db_url", envvar="SITREP_DB", metavar="URL", help=DB_HELP + " Env: SITREP_DB.")(func)
 
 
-def _open_store(db_url: str | None) -> Store:
+def open_store(db_url: str | None) -> Store:
     from ..store import Store
 
     try:
@@ -94,7 +94,7 @@ def ingest(
             failures += 1
             warn(f"{rejected.article_id}: {rejected.error}")
 
-    with _open_store(db_url) as store:
+    with open_store(db_url) as store:
         chunk: list[Report] = []
         for report in reports():
             chunk.append(report)
@@ -114,7 +114,7 @@ def ingest(
 @click.option("--pretty", is_flag=True, help="Print a readable summary instead of JSON.")
 def show(article_id: str, db_url: str | None, pretty: bool) -> None:
     """Print the stored report of an article, by its id or content hash."""
-    with _open_store(db_url) as store:
+    with open_store(db_url) as store:
         report = store.get(article_id)
     if report is None:
         raise click.ClickException(f"no article {article_id!r} in the store")
@@ -138,7 +138,7 @@ def export(db_url: str | None, fmt: str, kind: str, since: str | None, until: st
     quotes` (or places, times, events, ...) writes one row per record with its article id and offsets. With CSV,
     `reports` means one row of metadata per article.
     """
-    with _open_store(db_url) as store:
+    with open_store(db_url) as store:
         try:
             count = store.export(fmt, output, kind=kind, since=since, until=until)
         except SitrepError as exc:
@@ -151,7 +151,7 @@ def export(db_url: str | None, fmt: str, kind: str, since: str | None, until: st
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(db_url: str | None, as_json: bool) -> None:
     """Counts of what the store holds: articles, records of each kind, dates and languages."""
-    with _open_store(db_url) as store:
+    with open_store(db_url) as store:
         figures = store.stats()
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2, default=str))

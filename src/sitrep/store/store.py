@@ -35,10 +35,11 @@ from sqlalchemy.engine import URL
 
 from ..article import content_hash
 from ..errors import StoreError
-from ..report import Report, ReportError
+from ..report import Event, Report, ReportError
 from . import export as exporting
 from .engine import SQLITE_BEGIN, describe, make_engine, resolve_url
 from .migrations import Applied, applied, migrate
+from .queries import EventFilter, event_query
 from .rows import Prepared, Row, prepare, record_rows
 from .schema import Tables, tables
 
@@ -284,6 +285,26 @@ class Store:
         with self._reading() as conn:
             for raw in conn.execute(stmt, execution_options={"yield_per": 200}).scalars():
                 yield self._load(raw)
+
+    def events(self, filters: EventFilter | None = None, *, since: DateBound = None, until: DateBound = None
+               ) -> Iterator[tuple[Report, Event]]:  # fmt: skip
+        """Stored events matching ``filters`` (see :class:`EventFilter`), in order of publication, each with the
+        report it belongs to; ``since``/``until`` bound the publication date (inclusive)."""
+        stmt = event_query(self._tables, filters or EventFilter(), self._period(since, until))
+        a = self._tables.articles
+        with self._reading() as conn:
+            keys = [(row.article_key, row.event_id) for row in conn.execute(stmt)]
+            loaded: dict[int, Report] = {}
+            for key, event_id in keys:
+                if key not in loaded:
+                    raw = conn.execute(sa.select(a.c.report).where(a.c.key == key)).scalar_one()
+                    loaded = {key: self._load(raw)}  # keys come grouped by article: keep one report at a time
+                report = loaded[key]
+                event = next((e for e in report.events if e.id == event_id), None)
+                if event is None:
+                    raise StoreError(f"E305: event {event_id} of article {report.article.id} is missing from its "
+                                     "stored report")  # fmt: skip
+                yield report, event
 
     def _load(self, raw: str) -> Report:
         try:
