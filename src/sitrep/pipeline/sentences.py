@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -33,9 +35,10 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        starts = self.sentence_starts(doc)
-        for token in doc:
-            token.is_sent_start = token.i in starts
+        # One bulk write: setting token.is_sent_start token by token re-checks the whole doc each time.
+        flags = numpy.full(len(doc), -1, dtype=numpy.int64)  # 1 starts a sentence, -1 does not
+        flags[sorted(self.sentence_starts(doc))] = 1
+        doc.from_array([SENT_START], flags.view(numpy.uint64))  # spaCy's attribute arrays are uint64
         return doc
 
     def sentence_starts(self, doc: Doc) -> set[int]:

@@ -21,8 +21,10 @@ def _root() -> Traversable:
     return importlib_resources.files(__package__)
 
 
+@functools.cache
 def available_languages() -> tuple[str, ...]:
-    """The languages that have a resource folder, sorted (``('en', 'fr')``)."""
+    """The languages that have a resource folder, sorted (``('en', 'fr')``); the package's folders do not change
+    while it runs."""
     return tuple(
         sorted(p.name for p in _root().iterdir() if p.is_dir() and (p / "language.txt").is_file())
     )
