@@ -186,7 +186,8 @@ class Time:
     """A temporal expression with its TIMEX3 type and value, anchored on the publication date.
 
     ``anchor`` is set only when the value could not be anchored (no publication date): it keeps what the text
-    said (e.g. the weekday) so that a later reader with a date can resolve it.
+    said (e.g. the weekday) so that a later reader with a date can resolve it. ``mod`` is the TIMEX3 modifier
+    ("fin mai" -> END, "plus de vingt ans" -> MORE_THAN). Both appear in the JSON only when set.
     """
 
     start: int
@@ -195,6 +196,7 @@ class Time:
     type: TimeType
     value: str
     anchor: str | None = None
+    mod: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -206,6 +208,8 @@ class Time:
         }
         if self.anchor is not None:
             out["anchor"] = self.anchor
+        if self.mod is not None:
+            out["mod"] = self.mod
         return out
 
     @classmethod
@@ -217,6 +221,7 @@ class Time:
             type=cast(TimeType, data["type"]),
             value=str(data["value"]),
             anchor=data.get("anchor"),
+            mod=data.get("mod"),
         )
 
 

@@ -49,6 +49,7 @@ class TimexAttrs:
     type: str  # DATE, TIME, DURATION, SET
     value: str
     anchor: str | None = None
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN, EVERY...
 
 
 @dataclass(frozen=True, slots=True)

@@ -208,7 +208,7 @@ def doc_to_report(doc: Doc, article: ArticleMeta) -> Report:
             )
         )  # fmt: skip
     times = [
-        Time(s.start_char, s.end_char, s.text, s._.timex.type, s._.timex.value, s._.timex.anchor)
+        Time(s.start_char, s.end_char, s.text, s._.timex.type, s._.timex.value, s._.timex.anchor, s._.timex.mod)
         for s in _group(doc, TIMES)
         if s._.timex is not None
     ]
