@@ -11,11 +11,13 @@ stop run into the body on one line; ingestion keeps the title apart for that rea
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from thinc.types import Ints2d
 
 OPENING = {"«": "»", "“": "”", "‹": "›", "„": "“", "‘": "’"}
 CLOSING = {"»", "”", "›"}
@@ -38,7 +40,8 @@ class SentenceSplitter:
         # One bulk write: setting token.is_sent_start token by token re-checks the whole doc each time.
         flags = numpy.full(len(doc), -1, dtype=numpy.int64)  # 1 starts a sentence, -1 does not
         flags[sorted(self.sentence_starts(doc))] = 1
-        doc.from_array([SENT_START], flags.view(numpy.uint64))  # spaCy's attribute arrays are uint64
+        column = cast(Ints2d, flags.view(numpy.uint64).reshape(-1, 1))  # spaCy's arrays: uint64, one column an attr
+        doc.from_array([SENT_START], column)
         return doc
 
     def sentence_starts(self, doc: Doc) -> set[int]:

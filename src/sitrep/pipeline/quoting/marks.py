@@ -1,0 +1,168 @@
+"""Direct speech by its marks: « … », “ … ”, " … ", ‹ ›, „ “, and em-dash dialogue lines.
+
+Works on tokens (the tokenizers split quotation marks off words). A quotation opens with the first mark of a
+pair and closes with its partner; marks of another kind inside it are nested quotations and ignored; the same
+opener inside (« « ») nests. A paragraph break (a newline) ends an open quotation unless the next paragraph
+reopens it with the same mark (the news convention for quotes running over several paragraphs), so an
+unbalanced mark costs at most its paragraph. A paragraph that starts with an em dash or en dash (not a hyphen,
+which starts list items) is a line of dialogue running to the paragraph's end, unless a dash also ends it (a
+subheading, "— Mission accomplie —"). Apostrophes and single curly
+quotes (‘ ’) never open a top-level quotation: they are too often apostrophes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+PAIRS: dict[str, frozenset[str]] = {
+    "«": frozenset({"»"}),
+    "“": frozenset({"”"}),
+    "„": frozenset({"“", "”"}),
+    "‹": frozenset({"›"}),
+    '"': frozenset({'"'}),
+    "''": frozenset({"''"}),
+    "``": frozenset({"''"}),
+}
+SYMMETRIC = frozenset({'"', "''"})  # the same mark opens and closes
+ALL_MARKS = frozenset(PAIRS) | frozenset(c for cs in PAIRS.values() for c in cs) | {"‘", "’"}
+DIALOGUE_DASHES = frozenset({"—", "–", "―"})
+
+
+@dataclass(slots=True)
+class Marked:
+    """One quotation found by its marks: token indices of the marks and the content between them.
+
+    ``open`` / ``close`` are the mark tokens (``close`` is None when the paragraph ended first, or for a dialogue
+    line); ``start`` / ``end`` delimit the content tokens (end exclusive). ``reopened`` lists the mark tokens that
+    reopen the quotation at each new paragraph.
+    """
+
+    open: int
+    close: int | None
+    start: int
+    end: int
+    dialogue: bool = False
+    reopened: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TokenView:
+    """The token attributes the scanner reads, as plain lists (one pass over the Doc)."""
+
+    text: list[str]
+    ws: list[str]
+    space: list[bool]
+    punct: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenView:
+        return cls([t.text for t in doc], [t.whitespace_ for t in doc], [t.is_space for t in doc],
+                   [t.is_punct for t in doc])
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def _paragraph_starts(doc: TokenView) -> list[int]:
+    """Token indices that begin a paragraph (the first token, and the first word after a newline)."""
+    starts = [0]
+    newline = False
+    for i, text in enumerate(doc.text):
+        if doc.space[i]:
+            newline = newline or "\n" in text
+            continue
+        if newline and i != starts[-1]:
+            starts.append(i)
+        newline = "\n" in doc.ws[i]
+    return starts
+
+
+def scan(doc: TokenView) -> list[Marked]:
+    """Every top-level quotation of the document in text order."""
+    found: list[Marked] = []
+    paragraphs = _paragraph_starts(doc)
+    bounds = [*paragraphs[1:], len(doc)]
+    current: Marked | None = None
+    closers: frozenset[str] = frozenset()
+    opener = ""
+    depth = 0
+    for first, last in zip(paragraphs, bounds, strict=True):
+        i = first
+        if current is not None:
+            # An open quotation survives the break only when this paragraph reopens it with the same mark.
+            head = _first_word(doc, first, last)
+            if head is not None and doc.text[head] == opener:
+                current.reopened = (*current.reopened, head)
+                i = head + 1
+            else:
+                found.append(current)
+                current = None
+        if current is None:
+            head = _first_word(doc, first, last)
+            if head is not None and doc.text[head] in DIALOGUE_DASHES and not _opens_quote_next(doc, head, last) \
+                    and not _subheading(doc, head, last):
+                found.append(Marked(head, None, head + 1, _trim_end(doc, head + 1, last), dialogue=True))
+                continue
+        while i < last:
+            text = doc.text[i]
+            if current is None:
+                if text in PAIRS and _can_open(doc, i, last):
+                    opener, closers, depth = text, PAIRS[text], 0
+                    current = Marked(i, None, i + 1, i + 1)
+            elif text in closers and not (text == opener and opener in SYMMETRIC and not _can_close(doc, i)):
+                if depth:
+                    depth -= 1
+                else:
+                    current.close = i
+                    current.end = i
+                    found.append(current)
+                    current = None
+            elif text == opener and opener not in closers:
+                depth += 1
+            i += 1
+        if current is not None:
+            current.end = _trim_end(doc, current.start, last)
+    if current is not None:
+        found.append(current)
+    return [m for m in found if m.end > m.start]
+
+
+def _first_word(doc: TokenView, first: int, last: int) -> int | None:
+    for i in range(first, last):
+        if not doc.space[i]:
+            return i
+    return None
+
+
+def _trim_end(doc: TokenView, start: int, last: int) -> int:
+    end = last
+    while end > start and doc.space[end - 1]:
+        end -= 1
+    return end
+
+
+def _subheading(doc: TokenView, dash: int, last: int) -> bool:
+    """ "— Mission accomplie —": a line framed by dashes is a subheading, not a line of dialogue."""
+    end = _trim_end(doc, dash + 1, last)
+    while end > dash + 1 and doc.text[end - 1] in (".", ":"):
+        end -= 1
+    return end > dash + 1 and doc.text[end - 1] in DIALOGUE_DASHES
+
+
+def _opens_quote_next(doc: TokenView, dash: int, last: int) -> bool:
+    nxt = _first_word(doc, dash + 1, last)
+    return nxt is not None and doc.text[nxt] in PAIRS
+
+
+def _can_open(doc: TokenView, i: int, last: int) -> bool:
+    """A straight double quote opens when a word follows it; curly and angle marks always open."""
+    if doc.text[i] not in SYMMETRIC:
+        return i + 1 < last
+    return i + 1 < last and not doc.ws[i] and not doc.punct[i + 1]
+
+
+def _can_close(doc: TokenView, i: int) -> bool:
+    """A straight double quote closes after a word (no space before it)."""
+    return i > 0 and not doc.ws[i - 1]
