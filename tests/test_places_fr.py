@@ -1,0 +1,179 @@
+"""The places stage on French news: toponyms found, resolved to GeoNames, metonymy flagged, non-places left out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from sitrep.api import Extractor
+from sitrep.article import Article
+from sitrep.config import Options
+from sitrep.pipeline.attrs import PLACES, PlaceAttrs
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Language]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITREP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "sitrep-cache"))
+        patch.delenv("SITREP_GAZETTEER", raising=False)
+        yield Extractor(Options(stages=("places",))).pipeline("fr")
+
+
+def places(nlp: Language, text: str) -> dict[str, PlaceAttrs]:
+    doc = nlp(text)
+    return {span.text: span._.place for span in doc.spans[PLACES]}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "country", "feature"),
+    [
+        ("Les combats se poursuivent à Bakhmout, selon l'état-major.", "Bakhmout", "Bakhmut", "UA", "city"),
+        ("Des frappes ont visé Kiev et sa banlieue dans la nuit.", "Kiev", "Kyiv", "UA", "city"),
+        ("Des explosions ont été entendues à Kyiv.", "Kyiv", "Kyiv", "UA", "city"),
+        ("Le port d'Odessa a repris ses exportations de céréales.", "Odessa", "Odesa", "UA", "city"),
+        ("Une frappe a touché un immeuble de Kharkiv.", "Kharkiv", "Kharkiv", "UA", "city"),
+        ("Le pont de Crimée a été endommagé, selon les autorités.", "Crimée", None, "UA", "admin"),
+        ("Le ministre s'est rendu à Londres puis à Pékin.", "Londres", "London", "GB", "city"),
+        ("Le ministre s'est rendu à Londres puis à Pékin.", "Pékin", "Beijing", "CN", "city"),
+        ("Une délégation est arrivée au Caire pour négocier une trêve.", "Caire", "Cairo", "EG", "city"),
+        ("Le Caire a proposé une médiation entre les deux camps.", "Le Caire", "Cairo", "EG", "city"),
+        ("Des manifestations ont eu lieu à Alger vendredi.", "Alger", "Algiers", "DZ", "city"),
+        ("Des raids aériens ont frappé Alep et Idleb, dans le nord-ouest de la Syrie.", "Alep", "Aleppo", "SY", "city"),
+        ("Des raids aériens ont frappé Alep et Idleb, dans le nord-ouest de la Syrie.", "Syrie", "Syria", "SY",
+         "country"),
+        ("La France a retiré ses troupes du Mali et du Burkina Faso.", "Burkina Faso", "Burkina Faso", "BF",
+         "country"),
+        ("Le convoi a quitté Niamey en direction de la frontière.", "Niamey", "Niamey", "NE", "city"),
+        ("Des roquettes ont été tirées depuis la bande de Gaza vers Israël.", "Israël", "Israel", "IL", "country"),
+        ("Les négociations se tiennent à Saint-Pétersbourg.", "Saint-Pétersbourg", "Saint Petersburg", "RU",
+         "city"),
+        ("Des drones ont visé Rostov-sur-le-Don dans la nuit.", "Rostov-sur-le-Don", "Rostov-on-Don", "RU", "city"),
+        ("Les États-Unis ont annoncé une nouvelle aide militaire.", "États-Unis", "United States", "US", "country"),
+        ("La Côte d'Ivoire et le Sénégal ont voté la résolution.", "Côte d'Ivoire", "Ivory Coast", "CI", "country"),
+    ],
+)  # fmt: skip
+def test_toponyms_are_found_and_resolved(
+    nlp: Language, text: str, mention: str, name: str | None, country: str, feature: str
+) -> None:
+    found = places(nlp, text)
+    assert mention in found, found
+    place = found[mention]
+    assert (place.country, place.feature) == (country, feature)
+    if name is not None:
+        assert place.name == name
+    assert place.lat is not None and place.lon is not None
+    assert place.confidence is not None and 0 < place.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Les troupes russes progressent dans la région de Donetsk.", "région de Donetsk", "UA"),
+        ("L'oblast de Zaporijjia est en partie occupé.", "oblast de Zaporijjia", "UA"),
+        ("Les bombardements ont repris dans la province d'Idleb.", "province d'Idleb", "SY"),
+        ("La région de Kherson a été évacuée.", "région de Kherson", "UA"),
+    ],
+)
+def test_region_patterns_make_first_level_regions(nlp: Language, text: str, mention: str, country: str) -> None:
+    found = places(nlp, text)
+    assert mention in found, found
+    place = found[mention]
+    assert (place.country, place.feature) == (country, "admin")
+    assert place.geonameid is None  # the embedded gazetteer has no GeoNames id for these regions
+    assert place.lat is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Moscou a affirmé lundi avoir repoussé une attaque.", "Moscou"),
+        ("Kiev a reçu le soutien de Londres.", "Kiev"),
+        ("Kiev a reçu le soutien de Londres.", "Londres"),
+        ("Selon Damas, les frappes ont fait dix morts.", "Damas"),
+        ("Washington n'a pas encore réagi à cette annonce.", "Washington"),
+        ("La Russie menace de riposter.", "Russie"),
+        ("Pékin dénonce une ingérence.", "Pékin"),
+    ],
+)
+def test_metonymic_uses_are_flagged(nlp: Language, text: str, mention: str) -> None:
+    found = places(nlp, text)
+    assert mention in found, found
+    assert found[mention].metonymic
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Les combats font rage près de Kharkiv.", "Kharkiv"),
+        ("Il est né à Moscou en 1975.", "Moscou"),
+        ("Des réfugiés sont arrivés de Syrie.", "Syrie"),
+    ],
+)
+def test_literal_uses_are_not_flagged(nlp: Language, text: str, mention: str) -> None:
+    found = places(nlp, text)
+    assert mention in found, found
+    assert not found[mention].metonymic
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Les Russes ont lancé une nouvelle offensive.", "Russes"),
+        ("Les soldats ukrainiens tiennent la ligne de front.", "ukrainiens"),
+        ("Jordan Bardella a présenté son programme.", "Jordan"),
+        ("Jordan Bardella a présenté son programme.", "Bardella"),
+        ("Le président François Hollande a reçu son homologue.", "Hollande"),
+        ("Paris Hilton est arrivée au festival.", "Paris"),
+        ("M. Paris, le maire, a pris la parole.", "Paris"),
+        ("Mais la situation reste tendue dans le pays.", "Mais"),
+        ("Le Président a réuni le Conseil de défense.", "Président"),
+        ("Le Kremlin a démenti ces informations.", "Kremlin"),
+        ("Lundi, les discussions ont repris.", "Lundi"),
+    ],
+)
+def test_demonyms_people_and_common_words_are_not_places(nlp: Language, text: str, absent: str) -> None:
+    assert absent not in places(nlp, text)
+
+
+def test_context_chooses_among_homonyms(nlp: Language) -> None:
+    ukraine = places(nlp, "À Alexandrie, en Égypte, la police a arrêté trois suspects.")
+    assert ukraine["Alexandrie"].country == "EG"
+    texas = places(nlp, "Le shérif de Paris, au Texas, a confirmé l'incendie.")
+    assert texas["Paris"].country == "US"
+
+
+def test_a_doc_without_places_gets_an_empty_group(nlp: Language) -> None:
+    doc = nlp("il pleuvait sans cesse depuis trois jours.")
+    assert list(doc.spans[PLACES]) == []
+
+
+def test_spans_are_character_exact(nlp: Language) -> None:
+    text = "Des combats ont eu lieu à Marioupol et à Soledar."
+    doc = nlp(text)
+    for span in doc.spans[PLACES]:
+        assert text[span.start_char : span.end_char] == span.text
+
+
+def test_the_stage_runs_alone_and_in_the_full_pipeline(tmp_path_factory: pytest.TempPathFactory) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITREP_CACHE_DIR", str(Path(tmp_path_factory.getbasetemp()) / "sitrep-cache"))
+        article = Article(text="Moscou a affirmé que Bakhmout était tombée.", id="t1", language="fr")
+        report = Extractor().extract_article(article)
+    assert {p.text for p in report.places} == {"Moscou", "Bakhmout"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Les groupes jihadistes gagnent du terrain au Sahel.", "Sahel"),
+        ("La tension monte au Moyen-Orient.", "Moyen-Orient"),
+        ("Les combats se concentrent dans le Donbass.", "Donbass"),
+    ],
+)
+def test_regions_without_a_geonames_entry_are_found_unresolved(nlp: Language, text: str, mention: str) -> None:
+    found = places(nlp, text)
+    assert mention in found, found
+    assert found[mention].geonameid is None and found[mention].lat is None  # named, not invented
