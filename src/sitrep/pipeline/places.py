@@ -42,6 +42,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -171,9 +172,9 @@ def _split(words: str) -> tuple[str, ...]:
 
 
 def _stop_words(lang: str) -> frozenset[str]:
-    from spacy.util import get_lang_class
+    from .lexical import stop_words
 
-    return frozenset(get_lang_class(lang).Defaults.stop_words)
+    return stop_words(lang)
 
 
 def _calendar_words(lang: str) -> set[str]:
@@ -207,20 +208,11 @@ def _demonyms(resources: Resources) -> frozenset[str]:
     return frozenset(words)
 
 
-def _lemma_table(lang: str) -> dict[str, str | list[str]]:
-    """spacy-lookups-data's lemma table for ``lang`` (empty where there is none).
+def _lemma_table(lang: str) -> Mapping[str, str | list[str]]:
+    """spacy-lookups-data's lemma table for ``lang`` (shared by the stages, cached on disk)."""
+    from .lexical import lemma_lookup
 
-    The raw file is read: spaCy's own ``Lookups`` keys it by hashes, which cannot be listed back as words.
-    """
-    from importlib import resources as importlib_resources
-
-    import srsly
-
-    path = importlib_resources.files("spacy_lookups_data") / "data" / f"{lang}_lemma_lookup.json.gz"
-    if not path.is_file():
-        return {}
-    table: dict[str, str | list[str]] = srsly.read_gzip_json(str(path))
-    return table
+    return lemma_lookup(lang)
 
 
 @functools.cache

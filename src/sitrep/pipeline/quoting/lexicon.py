@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.lookups import Table
-
 from ...errors import ResourceError
 from ...resources import Resources
 
@@ -79,35 +77,29 @@ def _participles(lemma: str, lang: str) -> Iterable[str]:
     if lemma.endswith("er"):
         stem = lemma[:-2]
         soft = stem[:-1] + "ç" if stem.endswith("c") else stem + "e" if stem.endswith("g") else stem
-        return tuple(stem + e for e in ("é", "ée", "és", "ées", "e", "es", "ent", "ez", "era", "eront", "erait",
-                                        "eraient", "èrent")) + tuple(
-            soft + e for e in ("ant", "ait", "aient", "a", "ons"))
+        return tuple(
+            stem + e
+            for e in ("é", "ée", "és", "ées", "e", "es", "ent", "ez", "era", "eront", "erait", "eraient", "èrent")
+        ) + tuple(soft + e for e in ("ant", "ait", "aient", "a", "ons"))
     if lemma.endswith("ir"):
         stem = lemma[:-2]
-        return tuple(stem + e for e in ("i", "ie", "is", "ies", "it", "issent", "issait", "issaient", "issant",
-                                        "ira", "iront", "irait"))
+        return tuple(
+            stem + e
+            for e in ("i", "ie", "is", "ies", "it", "issent", "issait", "issaient", "issant", "ira", "iront", "irait")
+        )
     return ()
 
 
 class LemmaTable:
-    """Form -> lemma through spaCy's lookup table (keys are hashed there, so it is queried, never inverted)."""
+    """Form -> lemma through spacy-lookups-data's table (shared with the other stages, see ``lexical``)."""
 
     def __init__(self, lang: str) -> None:
-        from spacy.lookups import load_lookups
-
-        self._table: Table | None
-        try:
-            self._table = load_lookups(lang, ["lemma_lookup"]).get_table("lemma_lookup")
-        except (ValueError, KeyError, OSError):
-            self._table = None  # no table for this language: the `forms` column and the rules only
+        self.lang = lang  # an empty table (no data for the language) leaves the `forms` column and the rules
 
     def get(self, form: str) -> str | None:
-        if self._table is None:
-            return None
-        lemma = self._table.get(form)
-        if isinstance(lemma, list):
-            return lemma[0] if lemma else None
-        return lemma if isinstance(lemma, str) else None
+        from ..lexical import lemma_of
+
+        return lemma_of(self.lang, form)
 
 
 def compile_lexicon(res: Resources) -> QuoteLexicon:
@@ -131,8 +123,24 @@ def compile_lexicon(res: Resources) -> QuoteLexicon:
         for form in filter(None, (f.strip().lower() for f in row["forms"].split(","))):
             cues[form] = cue
     if lang == "fr":
-        aux |= {"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont", "était",
-                "étaient", "eut", "a-t", "avons", "avez"}
+        aux |= {
+            "a",
+            "ont",
+            "avait",
+            "avaient",
+            "aura",
+            "auront",
+            "aurait",
+            "auraient",
+            "est",
+            "sont",
+            "était",
+            "étaient",
+            "eut",
+            "a-t",
+            "avons",
+            "avez",
+        }
     elif lang == "en":
         aux |= {"has", "have", "had", "is", "are", "was", "were", "be", "been", "'s", "’s"}
     marker_rows = res.table("quote_markers.tsv", required=("marker", "where")).records()

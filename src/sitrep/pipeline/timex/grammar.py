@@ -185,9 +185,9 @@ def load_grammar(resources: Resources) -> Grammar:
         raise ResourceError(f"E244: {lang}/time_tense.tsv does not compile: {exc}") from exc
     used = frozenset(kind for pattern in patterns for kind in pattern.triggers)
     trigger_regex, trigger_classes = _triggers(lexicon, months, weekdays, options, used)
-    from spacy.util import get_lang_class
+    from ..lexical import stop_words as spacy_stop_words
 
-    stop_words = frozenset(get_lang_class(lang).Defaults.stop_words)
+    stop_words = spacy_stop_words(lang)
     return Grammar(
         lang=lang,
         months=months,
