@@ -1,0 +1,415 @@
+"""Who does what to whom, by clause-local rules over entity mentions (no parser needed).
+
+- Actor: the nearest mention before the trigger in its clause that no preposition governs and no other trigger
+  stands between; else, after a relative pronoun ("Kiev, qui a repoussé ..."), the antecedent; else the sentence's
+  subject (its first mention no preposition governs). Coordinated mentions ("X et Y", "X and Y") act together.
+- Passive ("a été frappée par", "were hit by"): the subject is the recipient and the mention after the agent
+  preposition the actor. Verbs marked ``inv`` ("repousser une attaque", "receive support from") do the same without
+  a passive.
+- Recipient: the first mention after the trigger in its clause that a listed preposition (``rcpt=``), a hostile
+  one (contre, sur / against, on) or none introduces.
+- Noun triggers ("frappes russes sur Kiev", "Russia's invasion of Ukraine"): a nationality adjective next to the
+  noun, a possessive, or a "de"/"of" complement that is a group, person or organisation is the actor; a place
+  there is the target. Otherwise the noun's clause subject is its actor ("X a lancé une offensive").
+- Nationality adjectives and first-person words in a quote ("nos troupes") name the country's entity, when the
+  article has one: a group of that country for "our", the country itself for an adjective.
+
+Cannot do: objects fronted before their verb, ellipsis across sentences, or pronoun subjects the entities
+stage did not resolve (those events have no actor).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import EventLexicon
+from .matching import Match, Word
+
+# Hostile acts take a place complement as their target ("le bombardement de Kiev"); agreements and meetings are
+# named after where they happen ("l'accord de Doha"); other acts take it as their actor ("l'aide de Washington").
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "PROTEST", "REJECT"})
+PLACE_NAMED_TYPES = frozenset({"AGREE", "CONSULT"})
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # word positions in the sentence, end exclusive
+    end: int
+    key: str
+    kind: str
+    country: str | None
+    prep: str | None = None  # the preposition that governs it, if any
+
+
+@dataclass(slots=True)
+class Arguments:
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+
+
+class CountryIndex:
+    """Entity keys of the article by country code: its country entity and its groups."""
+
+    def __init__(self, lex: EventLexicon, entities: dict[str, tuple[str, str, str | None]]) -> None:
+        # entities: key -> (kind, name, country)
+        self.country: dict[str, str] = {}
+        self.group: dict[str, str] = {}
+        self.any: dict[str, str] = {}
+        for key, (kind, name, code) in entities.items():
+            named = lex.country_names.get(name.lower().replace("’", "'"))
+            if named and kind in ("location", "group", "organization", "other"):
+                self.country.setdefault(named, key)
+            if code is None:
+                continue
+            if kind == "group":
+                self.group.setdefault(code, key)
+            if kind in ("group", "location", "organization"):
+                self.any.setdefault(code, key)
+
+    def for_adjective(self, code: str) -> str | None:
+        return self.country.get(code) or self.group.get(code)
+
+    def for_speaker_side(self, code: str) -> str | None:
+        return self.group.get(code) or self.country.get(code)
+
+
+class ArgumentFinder:
+    """Finds the arguments of the triggers of one sentence."""
+
+    def __init__(self, lex: EventLexicon, words: list[Word], clause_of: list[int], mentions: list[Mention],
+                 triggers: list[Match], countries: CountryIndex) -> None:  # fmt: skip
+        self.lex = lex
+        self.words = words
+        self.clause_of = clause_of
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.triggers = triggers
+        self.countries = countries
+        det = lex.classes.get("det", frozenset())
+        preps = lex.classes["prep"] | lex.classes["genitive"] | lex.classes["agent"]
+        coord = lex.classes["coord"]
+        previous: Mention | None = None
+        for m in self.mentions:
+            k = m.start - 1
+            while k >= 0 and words[k].form in det and words[k].form not in preps:
+                k -= 1
+            collective = lex.classes.get("collective", frozenset())
+            if k >= 0 and words[k].form in preps:
+                m.prep = words[k].form
+                if (
+                    k > 0
+                    and m.prep in lex.classes["genitive"]
+                    and (words[k - 1].form in collective or words[k - 1].form.isdigit())
+                ):
+                    m.prep = None  # "des milliers de manifestants", "thousands of protesters": the people themselves
+            elif (
+                k >= 0
+                and words[k].form in coord
+                and words[k].form != ","
+                and previous is not None
+                and (previous.end == k)
+            ):
+                m.prep = previous.prep  # "entre Moscou et Kiev": the second conjunct shares the preposition
+            previous = m
+        self.trigger_at = {k for t in triggers for k in range(t.start, t.end)}
+        self.verb_starts = sorted(t.start for t in triggers if not t.noun)
+
+    # -- helpers ---------------------------------------------------------------------------------------------
+
+    def _coordinated(self, m: Mention, before: bool) -> list[Mention]:
+        """``m`` with the mentions joined to it by coordination (before it or after it)."""
+        coord = self.lex.classes["coord"]
+        det = self.lex.classes.get("det", frozenset())
+        preps = self.lex.classes["prep"]
+        group = [m]
+        index = self.mentions.index(m)
+        step = -1 if before else 1
+        j = index + step
+        while 0 <= j < len(self.mentions):
+            other = self.mentions[j]
+            lo, hi = (other.end, group[-1].start) if before else (group[-1].end, other.start)
+            between = [w.form for w in self.words[lo:hi]]
+            if not between or len(between) > 5 or other.kind == "other" or other.prep != m.prep:
+                break
+            if len(between) > 1 and "," in between and not all(f in coord or f in det for f in between):
+                break  # "X, a déclaré Y": a comma with other words between is no list
+            # "X et Y", "X, Y", and after: "X et son homologue néerlandais Y" (a title between, no verb or preposition)
+            joined = between[0] in coord if not before else between[-1] in coord or between[0] in coord
+            if not joined or not all(f in coord or f in det or f not in preps for f in between):
+                break
+            if any(lo <= k < hi for k in self.verb_starts) or (
+                len(between) > 2 and not all(f in coord or f in det for f in between) and before
+            ):
+                break
+            group.append(other)
+            j += step
+        return group
+
+    def _personal_pronoun(self, lo: int, hi: int) -> bool:
+        """Whether ``lo..hi`` holds a subject pronoun that stands for someone (not "il s'agit", "il faut")."""
+        pronouns = self.lex.classes.get("pronoun", frozenset())
+        impersonal = self.lex.classes.get("impersonal", frozenset())
+        for k in range(lo, hi):
+            if self.words[k].form in pronouns and not any(
+                w.form in impersonal or w.lemma in impersonal for w in self.words[k + 1 : k + 4]
+            ):
+                return True
+        return False
+
+    def _light_between(self, lo: int, hi: int) -> bool:
+        """Whether the words between a subject and its object noun hold a verb whose subject does what the noun
+        names ("a lancé", "mounted"), or no verb at all ("X, dont l'offensive ...")."""
+        light = self.lex.classes.get("light", frozenset())
+        if not light:
+            return True
+        between = self.words[lo:hi]
+        if any(w.form in light or w.lemma in light or self.lex.forms.get(w.form) in light for w in between):
+            return True
+        return len(between) <= 2  # "Russia's invasion", "l'armée russe et ses frappes"
+
+    def _bare_participle(self, match: Match, lo: int) -> bool:
+        """A past participle with no auxiliary before it in its clause ("tous tués", "Interpellé en 2018, X"):
+        its noun is what underwent the act, as in a passive."""
+        w = self.words[match.start]
+        endings = tuple(self.lex.classes.get("participle", frozenset()))
+        if "intr" in match.trigger.flags or not endings or w.form == w.lemma or not w.form.endswith(endings):
+            return False
+        if w.form.endswith(tuple(self.lex.classes.get("not_participle", ()))):
+            return False  # "livrerait", "frappait": a conjugated verb that only looks like a participle
+        auxiliaries = self.lex.classes.get("auxiliary", frozenset()) | self.lex.classes["passive"]
+        return not any(v.form in auxiliaries for v in self.words[max(lo, match.start - 4) : match.start])
+
+    def _opens_complement(self, clause: int) -> bool:
+        """Whether clause number ``clause`` starts with a complementiser ("que", "that")."""
+        complementizers = self.lex.classes.get("complementizer", frozenset())
+        first = next((k for k, c in enumerate(self.clause_of) if c == clause), None)
+        return first is not None and self.words[first].form in complementizers
+
+    def _no_trigger_between(self, lo: int, hi: int) -> bool:
+        return not any(lo <= k < hi for k in self.verb_starts)
+
+    def _subject_before(self, position: int, lo: int) -> Mention | None:
+        for m in reversed(self.mentions):
+            if m.end > position or m.start < lo:
+                continue
+            if m.prep is None and m.kind != "other" and self._no_trigger_between(m.end, position):
+                return m
+        return None
+
+    def _sentence_subject(self, position: int) -> Mention | None:
+        for m in self.mentions:
+            if m.end > position:
+                return None
+            if m.prep is None and m.kind != "other":
+                return m
+        return None
+
+    def _after(self, start: int, hi: int, preps: frozenset[str], direct: bool, through: bool = False
+               ) -> Mention | None:  # fmt: skip
+        """The first mention in ``start..hi`` that one of ``preps`` introduces, or none does when ``direct``;
+        it stops at the next verb trigger unless ``through``, and then takes a direct mention only in the
+        trigger's clause or the next one (the subject of "exige que Moscou retire", not an object further on)."""
+        stop = hi if through else next((k for k in self.verb_starts if start < k < hi), hi)
+        genitive, hostile = self.lex.classes["genitive"], self.lex.classes["hostile"]
+        own = self.clause_of[start - 1] if start > 0 else 0
+        first_clauses = {own, own + 1} if self._opens_complement(own + 1) else {own}
+        for m in self.mentions:
+            if m.start < start or m.start >= stop or m.kind == "other":
+                continue
+            near = not through or self.clause_of[m.start] in first_clauses
+            if (m.prep is None and direct and near) or (m.prep is not None and m.prep in preps):
+                return m
+            if m.prep in genitive and any(
+                w.form in hostile and w.form in preps for w in self.words[max(start, m.start - 4) : m.start]
+            ):
+                return m  # "contre des positions du Hezbollah": the target's owner
+        return None
+
+    def _adjective_near(self, match: Match) -> str | None:
+        """The entity a nationality adjective next to a noun trigger names ("frappes russes", "Russian strikes")."""
+        positions = (match.end, match.end + 1, match.start - 1, match.start - 2)
+        for k in positions:
+            if 0 <= k < len(self.words) and self.clause_of[k] == self.clause_of[match.start]:
+                code = self.lex.demonyms.get(self.words[k].form)
+                if code and not any(m.start <= k < m.end for m in self.mentions):
+                    return self.countries.for_adjective(code)
+        return None
+
+    def _adjective_in(self, lo: int, hi: int) -> str | None:
+        for k in range(lo, hi):
+            code = self.lex.demonyms.get(self.words[k].form)
+            if code and not any(m.start <= k < m.end for m in self.mentions):
+                return self.countries.for_adjective(code)
+        return None
+
+    def _first_person(self, lo: int, hi: int) -> bool:
+        first = self.lex.classes.get("first", frozenset())
+        return any(w.form in first for w in self.words[lo:hi])
+
+    # -- the rules -------------------------------------------------------------------------------------------
+
+    def subject(self) -> str | None:
+        """The sentence's subject entity (its first mention no preposition governs), for the next sentence."""
+        m = self._sentence_subject(len(self.words))
+        return m.key if m is not None else None
+
+    def find(self, match: Match, clause: tuple[int, int], speaker: tuple[str, str, str | None] | None,
+             previous_subject: str | None = None, scope: int | None = None,
+             within: tuple[int, int] | None = None) -> Arguments:  # fmt: skip
+        """The arguments of ``match`` in its clause; a demand, threat or refusal looks for its recipient in its
+        complement, up to ``scope``. An event inside a quote takes its arguments from the quote (``within``):
+        the speaker named after it ("..., a déclaré X") is not one of them."""
+        if within is None:
+            return self._find(match, clause, speaker, previous_subject, scope)
+        saved = self.mentions
+        self.mentions = [m for m in saved if within[0] <= m.start and m.end <= within[1]]
+        first = next((k for k in range(within[0], within[1]) if self.words[k].form.isalpha()), within[0])
+        reported_infinitive = self.words[first].form in self.lex.classes.get("infinitive", frozenset())
+        try:
+            found = self._find(match, clause, speaker, previous_subject, scope)
+        finally:
+            self.mentions = saved
+        if reported_infinitive and speaker is not None and not (found.actors if "inv" not in match.trigger.flags
+                                                                else found.recipients):  # fmt: skip
+            # "L'Ukraine dit avoir repris ...", "Moscou affirme avoir abattu ...": the speaker did it (or, for
+            # "abattre des drones", underwent the attack)
+            side = found.recipients if "inv" in match.trigger.flags else found.actors
+            side.append(speaker[0])
+            return found
+        lo = max(clause[0], within[0])
+        if not found.actors and speaker is not None and self._personal_pronoun(lo, match.start):
+            # "Hungary said it will support ...": the pronoun of a reported clause is most often its speaker
+            found.actors.append(speaker[0])
+            found.recipients = [r for r in found.recipients if r != speaker[0]]
+        return found
+
+    def _find(self, match: Match, clause: tuple[int, int], speaker: tuple[str, str, str | None] | None,
+              previous_subject: str | None, scope: int | None) -> Arguments:  # fmt: skip
+        lo, hi = clause
+        trig = match.trigger
+        words = self.words
+        passive_aux = self.lex.classes["passive"]
+        reflexive = self.lex.classes.get("reflexive", frozenset())
+        hostile = self.lex.classes["hostile"]
+        agent = self.lex.classes["agent"]
+        genitive = self.lex.classes["genitive"]
+        with_preps = self.lex.classes.get("with", frozenset())
+        out = Arguments()
+
+        passive = False
+        if not match.noun and "intr" not in trig.flags and not words[match.start].form.endswith("ing"):
+            for k in range(max(lo, match.start - 3), match.start):
+                if words[k].form in passive_aux and not any(
+                    words[j].form in reflexive for j in range(max(lo, k - 2), k)
+                ):
+                    passive = True
+        bare = not passive and self._bare_participle(match, lo)
+        passive = passive or bare
+        agent_mention = self._after(match.end, hi, agent, direct=False) if passive or "inv" in trig.flags else None
+        if passive and agent_mention is None and not bare:
+            # "est arrivé" is no passive; "a été frappée" without an agent is, and has no actor.
+            sure = self.lex.classes.get("passive_sure", frozenset())
+            passive = any(words[k].form in sure for k in range(max(lo, match.start - 3), match.start))
+
+        subject = self._subject_before(match.start, lo)
+        relative = words[lo].form in self.lex.classes["relative"] if lo < len(words) else False
+        if subject is None and (relative or bare):
+            subject = self._subject_before(lo, 0)  # the antecedent: "Kiev, qui a ...", "Kharkiv, bombardée par ..."
+        if subject is None and not match.noun and not bare:
+            subject = self._sentence_subject(match.start)
+        subjects = self._coordinated(subject, before=True) if subject is not None else []
+
+        if match.noun:
+            between = self.lex.classes.get("between", frozenset())
+            joint = next((k for k in (match.end, match.end + 1) if k < hi and words[k].form in between), None)
+            if joint is not None and "sym" in trig.flags:
+                first = next((m for m in self.mentions if joint < m.start < hi and m.kind != "other"), None)
+                if first is not None:
+                    out.actors.extend(dict.fromkeys(m.key for m in self._coordinated(first, before=False)))
+                    return out
+            actor = self._adjective_near(match)
+            if actor is None:
+                poss = self._possessor(match)
+                actor = poss.key if poss else None
+            if actor is None:
+                by = self._after(match.end, hi, agent, direct=False)
+                actor = by.key if by is not None else None  # "l'invasion de l'Ukraine par la Russie"
+            if actor is None and subject is not None and self._light_between(subject.end, match.start):
+                actor = subject.key  # "X a lancé une offensive", "X mounted an invasion of Y"
+            if scope is not None and "absorb" in trig.flags:
+                rcpt = self._after(match.end, scope, hostile | trig.recipient_preps, direct=True, through=True)
+            else:
+                rcpt = self._after(match.end, hi, hostile | trig.recipient_preps, direct=False)
+            complement = self._after(match.end, min(hi, match.end + 4), genitive, direct=False)
+            if complement is not None and complement.start <= match.end + 2:
+                hostile_act = trig.type in HOSTILE_TYPES
+                agentive = (
+                    complement.kind in ("group", "person", "organization")
+                    or rcpt is not None
+                    or (not hostile_act and trig.type not in PLACE_NAMED_TYPES)
+                )
+                if actor is None and agentive:
+                    actor = complement.key  # "l'offensive de l'armée russe", "l'aide de Washington"
+                elif rcpt is None and hostile_act and not (complement.kind == "location" and "territory" in trig.needs):
+                    rcpt = complement  # "l'invasion de l'Ukraine"; not "la prise de Soledar", the ground taken
+            if actor:
+                out.actors.append(actor)
+            if rcpt is not None and rcpt.key not in out.actors:
+                out.recipients.append(rcpt.key)
+            return out
+
+        if passive or "inv" in trig.flags:
+            actor_key = agent_mention.key if agent_mention else None
+            if actor_key is None and "inv" in trig.flags:
+                actor_key = self._adjective_in(match.end, hi)
+                if actor_key is None:
+                    obj = self._after(match.end, hi, genitive | agent, direct=False)
+                    # a place right after ("le soutien de Londres") acts; one further on is where ("au-dessus de")
+                    agentive = obj is not None and (
+                        obj.kind != "location" or obj.prep in agent or obj.start <= match.end + 2
+                    )
+                    actor_key = obj.key if obj is not None and agentive else None
+            if actor_key:
+                out.actors.append(actor_key)
+            out.recipients.extend(m.key for m in subjects if m.key not in out.actors)
+            return out
+
+        out.actors.extend(dict.fromkeys(m.key for m in subjects))
+        if not out.actors and previous_subject and self._personal_pronoun(lo, min(match.start, 3)):
+            # a pronoun opening the sentence ("Il a aussi fourni ...") is the previous sentence's subject
+            out.actors.append(previous_subject)
+        if not out.actors and speaker is not None and self._first_person(lo, match.start):
+            # "nous avons abattu": a speaking army or state itself; "nos troupes" said by a person: their side
+            key, kind, country = speaker
+            side = (
+                key
+                if kind in ("group", "organization", "location")
+                else (self.countries.for_speaker_side(country) if country else None)
+            )
+            if side:
+                out.actors.append(side)
+        preps = trig.recipient_preps | hostile
+        if scope is not None and "absorb" in trig.flags:
+            rcpt = self._after(match.end, scope, preps, direct=True, through=True)
+        else:
+            rcpt = self._after(match.end, hi, trig.recipient_preps, direct=False) if trig.recipient_preps else None
+            rcpt = rcpt or self._after(match.end, hi, preps, direct=False)
+            if rcpt is None and "intr" not in trig.flags:
+                rcpt = self._after(match.end, hi, frozenset(), direct=True)
+                if rcpt is not None and rcpt.kind == "location" and "territory" in trig.context:
+                    rcpt = None  # "reprendre le village de X": the ground taken, not the side that lost it
+        if rcpt is None and "sym" in trig.flags:
+            rcpt = self._after(match.end, hi, with_preps, direct=False)
+        if rcpt is not None:
+            for m in self._coordinated(rcpt, before=False):
+                if m.key not in out.actors and m.key not in out.recipients:
+                    out.recipients.append(m.key)
+        return out
+
+    def _possessor(self, match: Match) -> Mention | None:
+        """English "Russia's invasion": the mention just before a possessive before the noun."""
+        for k in (match.start - 1, match.start - 2):
+            if k > 0 and self.words[k].form in self.lex.classes.get("possessive", frozenset()):
+                for m in self.mentions:
+                    if m.end == k:
+                        return m
+        return None
