@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -124,3 +126,26 @@ def test_events_command(tmp_path: Path) -> None:
                                "Ganna Maliar", "libéré"]  # fmt: skip
     lines = runner.invoke(cli, ["events", "--db", db, "--format", "jsonl", "--type", "AID"]).stdout.splitlines()
     assert [json.loads(x)["event"]["modality"] for x in lines] == ["future"]
+
+
+def test_events_command_exports_plover_and_acled(tmp_path: Path) -> None:
+    _register()
+    db = str(tmp_path / "cli.db")
+    with Store(db) as opened:
+        opened.add_many([kyiv_report(), london_report()])
+    runner = CliRunner()
+    plover = runner.invoke(cli, ["events", "--db", db, "--format", "plover"])
+    assert plover.exit_code == 0, plover.output
+    records = [json.loads(line) for line in plover.stdout.splitlines()]
+    assert [(r["id"], r["event"], r["sitrep_type"]) for r in records] == [
+        ("kyiv-1:v1", "ASSAULT", "ASSAULT"), ("kyiv-1:v2", "ASSAULT", "ASSAULT"),
+        ("london-2:v1", "AGREE", "AID"),  # a pledge is coded AGREE, as PLOVER does
+    ]  # fmt: skip
+    assert records[1]["claimed_by"]["name"] == "Ganna Maliar"
+    assert records[0]["event_loc"]["geonameid"] == 703448
+    acled = runner.invoke(cli, ["events", "--db", db, "--format", "acled"])
+    rows = list(csv.DictReader(io.StringIO(acled.stdout)))
+    assert [(r["event_type"], r["sub_event_type"], r["location"]) for r in rows] == [
+        ("Explosions/Remote violence", "Air/drone strike", "Kyiv"), ("Battles", "Armed clash", "Bakhmut"),
+    ]  # fmt: skip  # the future AID is no ACLED event
+    assert rows[1]["notes"].endswith("[claimed by Ganna Maliar]")

@@ -99,42 +99,42 @@ def _date_of(report: Report, event: Event) -> str | None:
 
 def plover_records(report: Report) -> list[dict[str, Any]]:
     """One POLECAT-shaped record per event that PLOVER would code (see the module docstring)."""
+    return [r for r in (plover_record(report, e) for e in report.events) if r is not None]
+
+
+def plover_record(report: Report, event: Event) -> dict[str, Any] | None:
+    """The POLECAT-shaped record of one event of ``report``, or None when PLOVER would not code it."""
+    kind = plover_type(event)
+    if kind is None:
+        return None
     entities = {e.id: e for e in report.entities}
-    records: list[dict[str, Any]] = []
-    for event in report.events:
-        kind = plover_type(event)
-        if kind is None:
-            continue
-        place = _place_of(report, event)
-        if place is not None:
-            loc: dict[str, Any] | None = {
-                "text": place.text, "name": place.name, "country": place.country, "lat": place.lat,
-                "lon": place.lon, "geonameid": place.geonameid, "feature": place.feature,
-            }  # fmt: skip
-        elif event.place is not None:
-            loc = {"text": event.place.text, "name": None, "country": None, "lat": None, "lon": None,
-                   "geonameid": None, "feature": None}  # fmt: skip
-        else:
-            loc = None
-        records.append(
-            {
-                "id": f"{report.article.id}:{event.id}" if report.article.id else event.id,
-                "actor": [_entity_record(entities[a]) for a in event.actors if a in entities],
-                "recipient": [_entity_record(entities[r]) for r in event.recipients if r in entities],
-                "event": kind,
-                "mode": event.mode,
-                "context": list(event.context),
-                "date": _date_of(report, event),
-                "event_loc": loc,
-                "event_text": report.text[event.sentence.start : event.sentence.end],
-                "claimed_by": event.claimed_by.to_dict() if event.claimed_by else None,
-                "modality": event.modality,
-                "sitrep_type": event.type,
-                "trigger": event.trigger.text,
-                "confidence": event.confidence,
-            }
-        )
-    return records
+    place = _place_of(report, event)
+    if place is not None:
+        loc: dict[str, Any] | None = {
+            "text": place.text, "name": place.name, "country": place.country, "lat": place.lat,
+            "lon": place.lon, "geonameid": place.geonameid, "feature": place.feature,
+        }  # fmt: skip
+    elif event.place is not None:
+        loc = {"text": event.place.text, "name": None, "country": None, "lat": None, "lon": None,
+               "geonameid": None, "feature": None}  # fmt: skip
+    else:
+        loc = None
+    return {
+        "id": f"{report.article.id}:{event.id}" if report.article.id else event.id,
+        "actor": [_entity_record(entities[a]) for a in event.actors if a in entities],
+        "recipient": [_entity_record(entities[r]) for r in event.recipients if r in entities],
+        "event": kind,
+        "mode": event.mode,
+        "context": list(event.context),
+        "date": _date_of(report, event),
+        "event_loc": loc,
+        "event_text": report.text[event.sentence.start : event.sentence.end],
+        "claimed_by": event.claimed_by.to_dict() if event.claimed_by else None,
+        "modality": event.modality,
+        "sitrep_type": event.type,
+        "trigger": event.trigger.text,
+        "confidence": event.confidence,
+    }
 
 
 def acled_category(event: Event) -> tuple[str, str] | None:
@@ -193,40 +193,42 @@ def _precision(place: Place | None) -> int | None:
 
 def acled_rows(report: Report) -> list[dict[str, Any]]:
     """One ACLED-shaped row per actual event ACLED codes (see the module docstring for the mapping)."""
+    return [r for r in (acled_row(report, e) for e in report.events) if r is not None]
+
+
+def acled_row(report: Report, event: Event) -> dict[str, Any] | None:
+    """The ACLED-shaped row of one event of ``report``, or None when ACLED would not code it."""
+    category = acled_category(event) if event.modality == "actual" else None
+    if category is None:
+        return None
     entities = {e.id: e for e in report.entities}
     quantities = {(q.start, q.end): q for q in report.quantities}
-    rows: list[dict[str, Any]] = []
-    for event in report.events:
-        category = acled_category(event) if event.modality == "actual" else None
-        if category is None:
-            continue
-        place = _place_of(report, event)
-        fatalities = 0
-        for span in event.quantities:
-            q = quantities.get((span.start, span.end))
-            if q is not None and q.unit == "killed" and isinstance(q.value, int | float):
-                fatalities += int(q.value)
-        sentence = report.text[event.sentence.start : event.sentence.end].strip()
-        notes = sentence
-        if event.claimed_by is not None:
-            notes += f" [claimed by {event.claimed_by.name or 'an unnamed source'}]"
-        country = place.country if place is not None else None
-        rows.append(
-            {
-                "event_date": _date_of(report, event),
-                "event_type": category[0],
-                "sub_event_type": category[1],
-                "actor1": "; ".join(entities[a].name for a in event.actors if a in entities),
-                "actor2": "; ".join(entities[r].name for r in event.recipients if r in entities),
-                "country": _country_name(country) if country else None,
-                "location": (place.name or place.text) if place is not None else (
-                    event.place.text if event.place is not None else None),
-                "latitude": place.lat if place is not None else None,
-                "longitude": place.lon if place is not None else None,
-                "geo_precision": _precision(place),
-                "source": report.article.source or report.article.url or report.article.id,
-                "notes": notes,
-                "fatalities": fatalities,
-            }
-        )  # fmt: skip
-    return rows
+    place = _place_of(report, event)
+    fatalities = 0
+    for span in event.quantities:
+        q = quantities.get((span.start, span.end))
+        if q is not None and q.unit == "killed" and isinstance(q.value, int | float):
+            fatalities += int(q.value)
+    notes = report.text[event.sentence.start : event.sentence.end].strip()
+    if event.claimed_by is not None:
+        notes += f" [claimed by {event.claimed_by.name or 'an unnamed source'}]"
+    country = place.country if place is not None else None
+    if place is not None:
+        location: str | None = place.name or place.text
+    else:
+        location = event.place.text if event.place is not None else None
+    return {
+        "event_date": _date_of(report, event),
+        "event_type": category[0],
+        "sub_event_type": category[1],
+        "actor1": "; ".join(entities[a].name for a in event.actors if a in entities),
+        "actor2": "; ".join(entities[r].name for r in event.recipients if r in entities),
+        "country": _country_name(country) if country else None,
+        "location": location,
+        "latitude": place.lat if place is not None else None,
+        "longitude": place.lon if place is not None else None,
+        "geo_precision": _precision(place),
+        "source": report.article.source or report.article.url or report.article.id,
+        "notes": notes,
+        "fatalities": fatalities,
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from typing import TextIO
 
@@ -45,8 +46,11 @@ def _row(report: Report, event: Event) -> list[str]:
 @click.option("--since", metavar="DATE", help="Articles published on or after DATE (YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Articles published on or before DATE (YYYY-MM-DD).")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
-              help="table: one tab-separated line per event with a header; jsonl: the event record with its article.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "plover", "acled"]), default="table",
+              show_default=True,
+              help="table: a tab-separated line per event; jsonl: the event record with its article; plover: "
+                   "POLECAT-shaped JSON lines (PLOVER conventions: pledges become AGREE, threats THREATEN); acled: "
+                   "ACLED-shaped CSV of the actual events ACLED codes (mapping in sitrep.export_events).")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write here instead of standard output.")
 def events(
@@ -59,6 +63,7 @@ def events(
     Each event comes with its article, its actors and recipients, its place, and who claims it ("(article)" when
     the article states it in its own voice).
     """
+    from ..export_events import ACLED_COLUMNS, acled_row, plover_record
     from ..store import EventFilter
 
     filters = EventFilter(type=event_type, actor=actor, recipient=recipient, place=place, claimed_by=claimed_by,
@@ -66,17 +71,30 @@ def events(
     count = 0
     with open_store(db_url) as store:
         try:
+            acled = csv.DictWriter(output, fieldnames=ACLED_COLUMNS, lineterminator="\n")
             if fmt == "table":
                 header = ["published", "article", "type", "modality", "actors", "recipients", "place",
                           "claimed_by", "trigger"]  # fmt: skip
                 print("\t".join(header), file=output)
+            elif fmt == "acled":
+                acled.writeheader()
             for report, event in store.events(filters, since=since, until=until):
-                count += 1
                 if fmt == "table":
                     print("\t".join(_row(report, event)), file=output)
-                else:
+                elif fmt == "jsonl":
                     record = {"article": report.article.to_dict(), "event": event.to_dict()}
                     print(json.dumps(record, ensure_ascii=False), file=output)
+                elif fmt == "plover":
+                    coded = plover_record(report, event)
+                    if coded is None:
+                        continue
+                    print(json.dumps(coded, ensure_ascii=False), file=output)
+                else:
+                    row = acled_row(report, event)
+                    if row is None:
+                        continue
+                    acled.writerow(row)
+                count += 1
         except SitrepError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(f"{count} event(s)", err=True)
