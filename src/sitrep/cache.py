@@ -8,9 +8,13 @@ an error: the caller just builds again next time.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 ENV_CACHE = "SITREP_CACHE_DIR"
 
@@ -48,3 +52,25 @@ def write_bytes(name: str, data: bytes) -> bool:
     except OSError:
         return False
     return True
+
+
+T = TypeVar("T")
+
+
+def memoized(name: str, key: str, build: Callable[[], T]) -> T:
+    """``build()``'s result, kept in the cache as entry ``name`` for inputs summed up by ``key``.
+
+    For plain data only (what :mod:`marshal` writes: str, numbers, tuples, lists, dicts, sets, frozensets). The
+    entry is rebuilt when ``key`` changes (it should name every input: package versions, resource digests).
+    """
+    entry = f"{name}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}.marshal"
+    raw = read_bytes(entry)
+    if raw is not None:
+        try:
+            value: T = marshal.loads(raw)
+            return value
+        except (EOFError, ValueError, TypeError):
+            pass  # damaged: build again
+    value = build()
+    write_bytes(entry, marshal.dumps(value))  # type: ignore[arg-type]  # plain data, as documented
+    return value

@@ -22,7 +22,8 @@ from .languages import stop_words
 __all__ = ["lemma_lookup", "lemma_of", "stop_words"]
 
 
-def _version() -> str:
+def lemma_table_version() -> str:
+    """The version of the lemma tables (spacy-lookups-data's), for keys of data derived from them."""
     try:
         return metadata.version("spacy-lookups-data")
     except metadata.PackageNotFoundError:
@@ -36,7 +37,7 @@ def lemma_lookup(lang: str) -> Mapping[str, str | list[str]]:
     Read from the raw file rather than through ``spacy.lookups``, whose tables are keyed by hashes that cannot be
     listed back as words.
     """
-    name = f"lookups-{_version()}/{lang}_lemma_lookup.marshal"
+    name = f"lookups-{lemma_table_version()}/{lang}_lemma_lookup.marshal"
     raw = cache.read_bytes(name)
     if raw is not None:
         try:

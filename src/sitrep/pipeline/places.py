@@ -217,6 +217,15 @@ def _lemma_table(lang: str) -> Mapping[str, str | list[str]]:
 
 @functools.cache
 def _word_tables(lang: str, lemmas: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """:func:`_build_word_tables`, kept in sitrep's cache (it reads a million-entry table)."""
+    from .. import cache
+    from .lexical import lemma_table_version
+
+    key = f"{lang};{lemma_table_version()};{'|'.join(lemmas)}"
+    return cache.memoized(f"places-words-{lang}", key, lambda: _build_word_tables(lang, lemmas))
+
+
+def _build_word_tables(lang: str, lemmas: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """From one reading of the lemma table (once per process; only the two sets are kept):
 
     - every form of the verbs ``lemmas`` (the table's, and their regular inflections, which the table sometimes
