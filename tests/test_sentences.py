@@ -42,6 +42,10 @@ def sentences(nlp: spacy.language.Language, text: str) -> list[str]:
          ["The U.S. Army said it was ready.", "Officials agreed."]),
         ("en", "Prices rose 3.5 percent in May. Analysts were surprised.",
          ["Prices rose 3.5 percent in May.", "Analysts were surprised."]),
+        ("en", "He said ``We will hold. Not one step back.'' The shelling went on.",
+         ["He said ``We will hold. Not one step back.''", "The shelling went on."]),
+        ("en", "''We will hold. Not one step back,'' he said. The shelling went on.",
+         ["''We will hold. Not one step back,'' he said.", "The shelling went on."]),
     ],
 )  # fmt: skip
 def test_sentences(split: dict[str, spacy.language.Language], lang: str, text: str, expected: list[str]) -> None:

@@ -1,11 +1,11 @@
 """Sentence segmentation that never splits inside a quotation.
 
 Rules, in order: a paragraph break (a newline) always ends a sentence and closes any quotation left open (so an
-unbalanced mark costs at most one paragraph); inside « … », “ … ”, ‹ › or " … " nothing splits; elsewhere a
-sentence ends after ``.``, ``!``, ``?`` or ``…`` (with any closing marks that follow) when the next word starts
-like a sentence (a capital, a digit, an opening mark or a dash), unless the full stop ends an abbreviation from
-the language's ``abbreviations.txt`` or an initial ("J. Biden"). Does not handle headlines without a final
-stop run into the body on one line; ingestion keeps the title apart for that reason.
+unbalanced mark costs at most one paragraph); inside « … », “ … ”, ‹ ›, " … ", or newswire's `` … '' and '' … '',
+nothing splits; elsewhere a sentence ends after ``.``, ``!``, ``?`` or ``…`` (with any closing marks that follow)
+when the next word starts like a sentence (a capital, a digit, an opening mark or a dash), unless the full stop
+ends an abbreviation from the language's ``abbreviations.txt`` or an initial ("J. Biden"). Does not handle
+headlines without a final stop run into the body on one line; ingestion keeps the title apart for that reason.
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from thinc.types import Ints2d
 
-OPENING = {"«": "»", "“": "”", "‹": "›", "„": "“", "‘": "’"}
+OPENING = {"«": "»", "“": "”", "‹": "›", "„": "“", "‘": "’", "``": "''"}
 CLOSING = {"»", "”", "›"}
 STRAIGHT = '"'
+TYPEWRITER = "''"  # newswire's two apostrophes: closes a ``, else opens or closes like a straight quote
 TERMINAL = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "?.", "!."}
 # Marks that may follow a terminal mark and still belong to its sentence.
-TRAILING = CLOSING | {")", "]", STRAIGHT, "’", "'"}
+TRAILING = CLOSING | {")", "]", STRAIGHT, TYPEWRITER, "’", "'"}
 DASHES = {"—", "–", "-"}
 
 
@@ -62,7 +63,8 @@ class SentenceSplitter:
                 straight_open = False
                 pending = new_paragraph = False
             elif pending:
-                if text in TRAILING and not (text == STRAIGHT and not straight_open):
+                closes = text not in (STRAIGHT, TYPEWRITER) or straight_open or bool(stack and stack[-1] == text)
+                if text in TRAILING and closes:
                     pass  # closing marks stay with the sentence they close
                 elif self._starts_sentence(token) and not stack and not straight_open:
                     starts.add(token.i)
@@ -72,11 +74,13 @@ class SentenceSplitter:
             # Quotation depth after this token.
             if text in OPENING and not (text == "“" and stack and stack[-1] == "“"):
                 stack.append(OPENING[text])
+            elif text == "`" and token.i and doc[token.i - 1].text == "`" and not doc[token.i - 1].whitespace_:
+                stack.append(TYPEWRITER)  # spaCy cuts `` into two tokens
             elif stack and text == stack[-1]:
                 stack.pop()
             elif text in CLOSING and stack:
                 stack.pop()  # a mismatched closing mark still closes the innermost quotation
-            elif text == STRAIGHT:
+            elif text in (STRAIGHT, TYPEWRITER):
                 straight_open = not straight_open
             if self._ends_sentence(token):
                 pending = True
@@ -109,7 +113,9 @@ class SentenceSplitter:
     @staticmethod
     def _starts_sentence(token: Token) -> bool:
         first = token.text[0]
-        return first.isupper() or first.isdigit() or first in OPENING or first in DASHES or first == STRAIGHT
+        text = token.text
+        return (first.isupper() or first.isdigit() or first in OPENING or text in OPENING or first in DASHES
+                or text in (STRAIGHT, TYPEWRITER, "`"))  # fmt: skip
 
 
 def make(nlp: Language, name: str) -> SentenceSplitter:
