@@ -1,0 +1,913 @@
+"""Finding and classifying the mentions of actors in one document, by rules.
+
+Works on the document's tokens as strings. Three kinds of mention are found:
+
+- names: runs of capitalised tokens (with name particles and organisation connectors inside), stripped of the
+  function words, honorifics, titles and demonyms that open them, then classified as person, organization, group
+  or location from, in order: the known-organisation table, the demonym nouns ("les Russes"), the gazetteer, a
+  title or honorific before the name, the organisation and place heads, given names, acronyms, and the words
+  around the name. A name nothing classifies stays ``other`` (the coreference may still make it a person's
+  surname);
+- descriptors: a definite determiner and a title phrase ("le président ukrainien", "the Kremlin spokesman"), or an
+  actor head with a demonym ("l'armée ukrainienne", "Russian forces"). A title phrase right before or after a name
+  ("le Premier ministre britannique Rishi Sunak") becomes that name's title instead;
+- candidates from a statistical pipeline's ``doc.ents`` and from the places stage, which take precedence over the
+  rules where they overlap.
+
+Cannot see names written in lowercase, and in an all-capitals headline only recognises words that a lexicon
+knows. Titles are read from their surface (no parse), so a title separated from its name by a clause is missed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .lexicon import KnownOrg, Lexicon, Title, fold
+
+KINDS = ("person", "organization", "group", "location", "other")
+
+# Suffixes of surnames common in the news of the region (Slavic, Armenian, Romanian, Turkish ...).
+SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "enko", "sky", "ski", "ska", "skyy", "skiy", "vich", "vitch", "chuk",
+                   "czuk", "yan", "escu", "oglu", "oğlu", "ić", "ovic", "ovitch", "shvili", "dze", "iak")  # fmt: skip
+
+# Adjective endings that let a French organisation name run on in lowercase ("Banque centrale européenne").
+ADJECTIVE_ENDINGS = ("al", "ale", "ales", "aux", "ique", "iques", "ien", "ienne", "iens", "iennes", "ain", "aine",
+                     "ains", "aines", "é", "ée", "és", "ées", "el", "elle", "els", "elles", "if", "ive", "ifs",
+                     "ives", "aire", "aires", "iste", "istes", "unies", "unis", "ais", "aise", "ois", "oise",
+                     "ésienne", "eur", "euse", "ère", "ères", "ier", "iers", "ière", "ières")  # fmt: skip
+
+
+class TokenTexts(list[str]):
+    """The token strings of a document, with the whitespace after each, to rebuild the text of a token range."""
+
+    def __init__(self, words: Sequence[str], spaces: Sequence[str]) -> None:
+        super().__init__(words)
+        self.spaces = spaces
+
+    def text(self, start: int, end: int) -> str:
+        if end - start == 1:
+            return self[start]
+        return "".join(self[k] + self.spaces[k] for k in range(start, end - 1)) + self[end - 1]
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention: tokens ``[start, end)``, its kind, and what the text says about its entity."""
+
+    start: int
+    end: int
+    kind: str
+    named: bool  # a name, not a descriptor
+    evidence: int = 0  # 0 none, 1 weak (gazetteer, default), 2 lexical (given name, head), 3 explicit (title, table)
+    key: str = ""  # an identity known from a table or a descriptor ("NATO", "military:RU")
+    country: str = ""
+    title: str = ""  # the title phrase as written
+    role: str = ""
+    gender: str = ""
+    words: tuple[str, ...] = ()  # the name's tokens
+    acronym_of: int = -1  # index of the mention this one abbreviates ("X (ACR)")
+    entity: int = -1
+    source: str = "rules"
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class TitlePhrase:
+    """A title phrase found in the text: tokens ``[start, end)``, its role, and the country it names."""
+
+    start: int
+    end: int
+    title: Title
+    country: str = ""
+    org: str = ""  # the organisation named in its complement ("porte-parole du Kremlin")
+
+
+def is_capitalised(word: str) -> bool:
+    first = word[0]
+    return first.isupper() or (first in "«\"“'’" and len(word) > 1 and word[1].isupper())
+
+
+def is_allcaps(word: str) -> bool:
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
+
+
+class MentionFinder:
+    """Finds the mentions of one document; built once per stage from a :class:`Lexicon`."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.fr = lexicon.lang == "fr"
+        self.stop_before_name = lexicon.function_words - lexicon.particles
+
+    # --- the document pass -------------------------------------------------------------------------------------
+
+    def find(self, words: TokenTexts, sent_starts: Sequence[bool], headline: Sequence[bool]) -> list[Mention]:
+        """Every mention in the token strings ``words`` (``sent_starts[i]``: token i opens a sentence;
+        ``headline[i]``: token i lies in an all-capitals sentence)."""
+        lex = self.lex
+        n = len(words)
+        mentions: list[Mention] = []
+        orgs = lex.orgs
+        candidates = [k for k, w in enumerate(words) if w and (w[0].isupper() or (w[0] in _OPENING_MARKS and len(w) > 1)
+                                                              or (w[0].isdigit() and w in orgs))]  # fmt: skip
+        i = 0
+        for c in candidates:
+            if c < i:
+                continue
+            i = c
+            word = words[i]
+            if not (is_capitalised(word) or word in orgs):
+                continue
+            if i + 1 < n and self._opens_before_name(words, i):
+                continue  # "L'", "Selon", "The": the name, if any, starts at the next token
+            known = self._known_org(words, i)
+            if known is not None:
+                end, org = known
+                mentions.append(Mention(i, end, org.kind, True, 3, key=org.key, country=org.country,
+                                        words=tuple(words[i:end])))  # fmt: skip
+                i = end
+                continue
+            if not is_capitalised(word):
+                continue
+            place_end = self._known_place(words, i) if word in lex.place_starts else 0
+            if place_end:
+                text = words.text(i, place_end)
+                m = Mention(i, place_end, "location", True, 2, country=lex.places[text],
+                            words=tuple(words[i:place_end]))  # fmt: skip
+                if text in lex.countries:
+                    m.key = f"country:{lex.countries[text]}"
+                mentions.append(m)
+                i = place_end
+                continue
+            end = self._run_end(words, i, headline)
+            mentions.extend(self._names(words, i, end, sent_starts, headline))
+            i = max(end, i + 1)
+        mentions.sort(key=lambda m: m.start)
+        self._place_heads(words, mentions)
+        self._titles(words, mentions)
+        mentions.extend(self._descriptors(words, mentions))
+        mentions = self._drop_inside_titles(mentions)
+        self._acronyms(words, mentions)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return mentions
+
+    # --- names ---------------------------------------------------------------------------------------------------
+
+    def _opens_before_name(self, words: TokenTexts, i: int) -> bool:
+        """A capitalised elision or function word that is not itself part of a name."""
+        lex = self.lex
+        word = words[i]
+        low = word.lower()
+        if not (low in lex.elisions or (low in lex.function_words and low not in lex.particles)) or is_allcaps(word):
+            return False
+        if word in lex.orgs or (word in lex.place_starts and self._known_place(words, i)):
+            return False  # "The Hague"
+        return not (words[i + 1] == "-" and not words.spaces[i])  # "Nouvelle-Zélande"
+
+    def _known_org(self, words: Sequence[str], i: int) -> tuple[int, KnownOrg] | None:
+        word = words[i]
+        options = self.lex.orgs.get(word) or self.lex.orgs.get(word.lower())
+        if not options and len(word) >= 3 and word.istitle() and word.lower() not in self.lex.function_words:
+            options = self.lex.orgs.get(word.upper())  # "Otan", "Onu": acronyms written as words
+        if not options:
+            return None
+        for org in options:
+            end = i + len(org.words)
+            if end > len(words):
+                continue
+            if all(_same(w, o) for w, o in zip(words[i:end], org.words, strict=True)) and not (
+                end < len(words) and is_capitalised(words[end]) and words[end].lower() not in self.lex.function_words
+                and len(org.words) == 1 and not is_allcaps(word)
+            ):  # fmt: skip
+                return end, org
+        return None
+
+    def _known_place(self, words: TokenTexts, i: int) -> int:
+        """End of a multi-word place name of the gazetteer that starts at ``i`` ("New York"), else 0."""
+        if i + 1 >= len(words):
+            return 0
+        for phrase in self.lex.place_phrases.get((words[i], words[i + 1]), ()):
+            end = i + len(phrase)
+            if end <= len(words) and tuple(words[i:end]) == phrase and not (
+                end < len(words) and is_capitalised(words[end]) and words[end].lower() not in self.lex.function_words
+            ):  # fmt: skip
+                return end
+        return 0
+
+    def _is_name_word(self, word: str, headline: bool) -> bool:
+        if not is_capitalised(word) or not any(c.isalpha() for c in word) or (len(word) == 1):
+            return False
+        low = word.lower()
+        if headline:
+            title = word[:1] + word[1:].lower()
+            return (title in self.lex.places or title in self.lex.first_names or low not in self.lex.vocabulary
+                    ) and low not in self.lex.function_words  # fmt: skip
+        return is_allcaps(word) or low not in self.stop_before_name or (
+            self.fr and len(word) > 3 and word[1:].islower() and low not in self.lex.determiners
+        )  # "Will Durant": in French, a capitalised word inside a name run is part of it
+
+    def _is_head(self, word: str) -> bool:
+        """A capitalised organisation or place head that opens a name ("Parti", "Conseil"; not "Marine")."""
+        return word.lower() in self.lex.heads and word not in self.lex.first_names
+
+    def _run_end(self, words: TokenTexts, i: int, headline: Sequence[bool]) -> int:
+        """End of the capitalised run that starts at ``i`` (particles and connectors included when a
+        capitalised word follows them; lowercase adjectives after an organisation head)."""
+        lex = self.lex
+        n = len(words)
+        j = i + 1
+        org_head = self._is_head(words[i])
+        while j < n:
+            word = words[j]
+            org_head = org_head or self._is_head(words[j - 1])
+            if self._is_name_word(word, headline[j]) or (
+                word.lower() in lex.particles and word[:1].isupper() and j + 1 < n and is_capitalised(words[j + 1])
+            ):  # fmt: skip
+                j += 1
+                continue
+            if (
+                word == "-"
+                and j + 1 < n
+                and is_capitalised(words[j + 1])
+                and not headline[j]
+                and (not words.spaces[j - 1] and not words.spaces[j])
+            ):
+                j += 2
+                continue
+            low = word.lower()
+            if org_head and self.fr and low in ("de", "des", "du", "d'", "d’") and j + 1 < n and j - i <= 6:
+                k = j + 1 + (1 if words[j + 1].lower() in ("la", "l'", "l’") else 0)
+                noun = words[k] if k < n else ""
+                if (
+                    noun.isalpha()
+                    and noun.islower()
+                    and len(noun) > 2
+                    and noun not in lex.function_words
+                    and (self.is_common(noun))
+                ):
+                    j = k + 1  # "Ligue nationale de hockey", "Société de géographie"
+                    continue
+            if low in lex.connectors or low in lex.particles:
+                k = j + 1
+                while k < n and k - j < 3 and words[k].lower() in lex.connectors:
+                    k += 1
+                if k < n and self._is_name_word(words[k], headline[k]) and (org_head or low in _NAME_JOINERS):
+                    j = k + 1
+                    continue
+            if org_head and self.fr and not word[:1].isupper() and (
+                low.endswith(_ORG_ADJECTIVE_ENDINGS) or low in lex.demonym_adjectives
+            ) and j - i <= 4:  # fmt: skip
+                j += 1
+                continue
+            break
+        return j
+
+    def _names(self, words: TokenTexts, start: int, end: int, sent_starts: Sequence[bool],
+               headline: Sequence[bool]) -> list[Mention]:  # fmt: skip
+        lex = self.lex
+        context_title = ""
+        honorific = False
+        country = ""
+        # Peel what opens the run but is not the name: function words, honorifics, titles, demonyms.
+        while start < end:
+            word = words[start]
+            low = word.lower()
+            if words.text(start, end) in lex.places:
+                break
+            if word in lex.honorifics or word.rstrip(".") in lex.honorifics:
+                honorific = True
+                start += 1
+                continue
+            phrase = self._title_at(words, start, end)
+            if phrase is not None and phrase.end < end:
+                context_title = words.text(start, phrase.end)
+                country = country or phrase.country
+                start = phrase.end
+                continue
+            if low in lex.demonym_adjectives and not self.fr and start + 1 < end:
+                country = lex.demonym_adjectives[low]
+                start += 1
+                continue
+            if (
+                self.fr
+                and start + 1 < end
+                and is_capitalised(words[start + 1])
+                and (
+                    word in lex.demonym_nouns
+                    or (
+                        start > 0
+                        and words[start - 1].lower() in lex.determiners
+                        and low.endswith(_DEMONYM_ENDINGS)
+                        and word not in lex.first_names
+                        and end - start > 2
+                    )
+                )
+            ):  # "le Polonais Kamil Kryński", "la Jamaïcaine Sandie Richards"
+                country = lex.demonym_nouns.get(word, "")
+                start += 1
+                continue
+            if low in lex.function_words and not is_allcaps(word):
+                start += 1
+                continue
+            if (sent_starts[start] or headline[start]) and self._common_at_start(word, words, start, end):
+                start += 1
+                continue
+            if (low in lex.particles and low in lex.function_words) or low in lex.connectors:
+                start += 1  # "De", "La"; not "Ben" in "Ben Affleck"
+                continue
+            break
+        while end > start and (words[end - 1].lower() in lex.connectors or words[end - 1].lower() in lex.particles
+                               or words[end - 1] == "-"):  # fmt: skip
+            end -= 1
+        if (
+            end - start > 1
+            and words[end - 1].lower() in lex.titles
+            and any(len(t.words) == 1 for t in lex.titles[words[end - 1].lower()])
+            and words.text(start, end) not in lex.places
+        ):
+            end -= 1  # "England Captain" in a headline: a descriptor, not a name
+        if start >= end:
+            return []
+        for k in range(start + 1, end - 1):
+            inner = self._title_words_at(words, k, end) if words[k][:1].isupper() else None
+            if inner is not None and k + len(inner.words) < end:
+                # "Panamanian Boxing Association President Ramon Manzanares": an organisation, then a person
+                return self._names(words, start, k, sent_starts, headline) + self._names(
+                    words, k, end, sent_starts, headline
+                )
+        parts = self._split(words, start, end)
+        found: list[Mention] = []
+        for s, e in parts:
+            mention = self._classify(words, s, e, honorific or (bool(context_title) and s == start))
+            if mention is None:
+                continue
+            if s == start and context_title and mention.kind == "person":
+                mention.extra["title_inline"] = context_title
+                mention.country = mention.country or country
+            found.append(mention)
+        return found
+
+    def _common_at_start(self, word: str, words: Sequence[str], start: int, end: int) -> bool:
+        """A sentence-initial word that is an ordinary word capitalised by position, not a name."""
+        lex = self.lex
+        if word in lex.places or word in lex.first_names or word in lex.demonym_nouns or is_allcaps(word):
+            return word.lower() in lex.function_words and not is_allcaps(word)
+        low = word.lower()
+        if not self.is_common(low):
+            return False
+        if self.fr and end - start > 1 and low not in lex.function_words and start + 1 < len(words) and (
+            not self.is_common(words[start + 1].lower()) and words[start + 1][:1].isupper()
+        ):
+            return False  # "Spike Lee", "Colette Besson": a given name that is also a word, then a surname
+        # otherwise the word is ordinary unless the run continues with particles ("De Gaulle").
+        return not (end - start > 1 and low in lex.particles)
+
+    def is_common(self, low: str) -> bool:
+        """A lowercase word of the language's common vocabulary (inflected forms by their stem)."""
+        vocabulary = self.lex.vocabulary
+        if low in vocabulary:
+            return True
+        for ending, stem in _INFLECTIONS:
+            if low.endswith(ending) and len(low) > len(ending) + 2 and low[: -len(ending)] + stem in vocabulary:
+                return True
+        return False
+
+    def _split(self, words: TokenTexts, start: int, end: int) -> list[tuple[int, int]]:
+        """Split a run at its connectors unless it is one organisation, place or person name."""
+        lex = self.lex
+        joints = [k for k in range(start + 1, end - 1) if words[k].lower() in lex.connectors
+                  or (words[k].lower() in lex.particles and not words[k][:1].isupper())]  # fmt: skip
+        for k in range(start + 1, end - 1):
+            if (
+                words[k] in lex.first_names
+                and words[k - 1] not in lex.first_names
+                and (words[k - 1].lower() not in lex.particles and is_capitalised(words[k + 1]))
+                and (k - start > 1 or not self._bare_name(words[start]))
+            ):
+                # "Londres Volodymyr Zelensky", "Stade de Reims Roger Piantoni": a name, then a person (but
+                # "Eugène Joseph Delporte", "Hatem Ben Arfa": an unknown given name, then a known one)
+                return [*self._split(words, start, k), *self._split(words, k, end)]
+        if not joints:
+            return [(start, end)]
+        first = words[start].lower()
+        text = words.text(start, end)
+        person = all(words[k].lower() in _PERSON_PARTICLES for k in joints) and (
+            words[start] in lex.first_names or (self.fr and joints[0] == start + 1 and self._bare_name(words[start]))
+        )  # "Charles de Gaulle"; "Guy de Maupassant": an unknown single name before "de" is a given name
+        if any(w.lower() in lex.heads and lex.heads[w.lower()].kind != "location" for w in words[start:joints[0]]) \
+                or first in lex.heads or text in lex.places or person or (
+                self._tail_head(words[end - 1])):  # fmt: skip
+            return [(start, end)]
+        if self._team(words[start:end]):
+            return [(start, end)]  # "Rangers du Texas", "Heat de Miami": a team
+        if all(words[k].lower() in ("von", "van", "der", "den", "bin", "ben", "ibn", "al", "el", "da", "di", "dos",
+                                    "del", "della", "ter", "ten") for k in joints):  # fmt: skip
+            return [(start, end)]
+        parts: list[tuple[int, int]] = []
+        s = start
+        for k in joints:
+            if k > s:
+                parts.append((s, k))
+            s = k + 1
+        if s < end:
+            parts.append((s, end))
+        # Connector runs ("de la") leave connector-only parts; drop them.
+        return [(a, b) for a, b in parts if any(is_capitalised(w) for w in words[a:b])]
+
+    def _classify(self, words: TokenTexts, s: int, e: int, person_context: bool) -> Mention | None:
+        lex = self.lex
+        name = [w for w in words[s:e] if w != "-"]
+        if not name:
+            return None
+        text = words.text(s, e)
+        first = name[0]
+        low_first = first.lower()
+        m = Mention(s, e, "other", True, 0, words=tuple(name))
+        if is_allcaps(text) and len(text) > 3:
+            text = " ".join(w[:1] + w[1:].lower() for w in text.split())  # "LONDON" in a dateline
+            if text not in lex.places and text not in lex.first_names:
+                text = words.text(s, e)
+        if text in lex.countries:
+            m.kind, m.evidence, m.country, m.key = "location", 2, lex.countries[text], f"country:{lex.countries[text]}"
+            return m
+        if (
+            len(name) == 1
+            and first in lex.demonym_nouns
+            and (
+                self.fr
+                or low_first not in lex.demonym_adjectives
+                or (s > 0 and words[s - 1].lower() == "the" and not (e < len(words) and words[e][:1].islower()))
+            )
+        ):  # "the Dutch" is a people; "his Dutch counterpart" is not
+            m.kind, m.evidence, m.key, m.country = (
+                "group",
+                3,
+                f"people:{lex.demonym_nouns[first]}",
+                lex.demonym_nouns[first],
+            )
+            return m
+        if len(name) == 1 and low_first in lex.demonym_adjectives and not self.fr:
+            return None  # an adjective ("Russian"), not an actor
+        if person_context:
+            m.kind, m.evidence = "person", 3
+        elif (
+            len(name) > 1
+            and first in lex.first_names
+            and text not in lex.places
+            and not (not self.fr and name[-1].lower() in lex.heads)
+        ):
+            m.kind, m.evidence = "person", 2
+        elif text in lex.places:
+            m.kind, m.evidence, m.country = "location", 1, lex.places[text]
+        elif self._team(name):
+            m.kind, m.evidence = "organization", 1
+        elif len(name) == 1 and text in lex.first_names:
+            m.kind, m.evidence = "person", 1
+        elif low_first in lex.heads and len(name) > 1:
+            m.kind, m.evidence = lex.heads[low_first].kind, 2
+        elif len(name) > 1 and self._tail_head(name[-1]):
+            m.kind, m.evidence = lex.heads[name[-1].lower()].kind, 2
+        elif self._organisation_like(name):
+            m.kind, m.evidence = "organization", 1
+        elif (
+            len(text.split()) > 1
+            and all(w[:1].isupper() or _ROMAN.match(w) or w.lower() in lex.particles for w in name)
+            and name[-1][:1].isupper()
+            and not any(is_allcaps(w) and not _ROMAN.match(w) for w in name)
+        ):
+            common = sum(self.is_common(w.lower()) for w in name)
+            if common < len(name) and all(w.lower() in lex.foreign_vocabulary for w in name):
+                common = len(name)  # "Golden Knights", "Late Night": English words in a French text
+            content = [w for w in name if w.lower() not in lex.particles]
+            if (
+                name[-1] in lex.places
+                and (len(content) > 2 or name[-1] in lex.countries)
+                and not (len(name) > len(content) and self._bare_name(name[0]))
+            ):
+                m.kind, m.evidence, m.country = "location", 1, lex.places[name[-1]]  # "Arab East Jerusalem"
+            elif common < len(name) and len(name) <= 3:
+                m.kind, m.evidence = "person", 1
+            else:
+                m.kind = "other"  # ordinary words: "World Cup", "Seconde Guerre", "Golden Knights"
+        elif len(name) > 1 and len(text.split()) > 1:
+            m.kind, m.evidence = "organization", 1
+        elif first in lex.first_names or (fold(first).endswith(SURNAME_ENDINGS) and len(first) > 4):
+            m.kind, m.evidence = "person", 1
+        elif self.fr and len(name) == 1 and len(first) > 5 and first.endswith(_PLACE_ENDINGS_FR):
+            m.kind = "location"  # "Mésopotamie", "Kabylie", "Tchécoslovaquie": the French ending of lands
+        if m.kind == "other" and not all(self.is_common(w.lower()) for w in name):
+            self._cue(words, s, e, m)  # (not "aux Jeux", "la Révolution": ordinary words capitalised)
+        if m.kind == "person" and first in lex.first_names:
+            m.gender = lex.first_names[first]
+        return m
+
+    def _tail_head(self, word: str) -> bool:
+        """A capitalised head that ends a name ("Labour Party", "Discovery Communications"); not a place's name
+        ("Détroit" is a city, not a strait)."""
+        head = self.lex.heads.get(word.lower())
+        return head is not None and word[:1].isupper() and word not in self.lex.places
+
+    def _bare_name(self, word: str) -> bool:
+        """A capitalised word that no lexicon knows: not common, not a place, head, organisation or acronym."""
+        lex = self.lex
+        low = word.lower()
+        return not (is_allcaps(word) or word in lex.places or low in lex.heads or low in lex.orgs or word in lex.orgs
+                    or word in lex.demonym_nouns or self.is_common(low) or not word[:1].isupper())  # fmt: skip
+
+    def _team(self, name: Sequence[str]) -> bool:
+        """A French team name: a plural or English nickname, "de", and a place ("Bulls de Chicago")."""
+        if not self.fr:
+            return False
+        lex = self.lex
+        joint = next((k for k, w in enumerate(name) if w.lower() in ("de", "du", "d'", "d’")), 0)
+        if not 0 < joint < len(name) - 1 or " ".join(name[joint + 1 :]).replace(" - ", "-") not in lex.places:
+            return False
+        if name[0].lower() in lex.heads:
+            return False  # "Îles de la Madeleine", "Chutes du Niagara" are places; "Conseil de Paris" a council
+        return all(w[:1].isupper() and (w.endswith("s") or w.lower() in lex.foreign_vocabulary)
+                   for w in name[:joint])  # fmt: skip
+
+    def _organisation_like(self, name: Sequence[str]) -> bool:
+        """An inner organisation head ("Racing Club de Lens"), a team ("Rangers du Texas") or an acronym."""
+        lex = self.lex
+        if len(name) > 2 and any(w.lower() in lex.heads and lex.heads[w.lower()].kind != "location" for w in name[1:]):
+            return True
+        if self._team(name):
+            return True
+        return len(name) == 1 and is_allcaps(name[0]) and len(name[0]) <= 6
+
+    def _cue(self, words: TokenTexts, s: int, e: int, m: Mention) -> None:
+        """The kind the neighbouring words suggest for a name nothing else classified."""
+        lex = self.lex
+        k = s - 1
+        while k >= 0 and (words[k].lower() in lex.determiners or words[k].lower() in lex.elisions) and k > s - 3:
+            k -= 1
+        before = words[k].lower() if k >= 0 else ""
+        after = words[e].lower() if e < len(words) else ""
+        kind = lex.cues_before.get(before) or lex.cues_after.get(after)
+        if kind:
+            m.kind = kind
+
+    def _place_heads(self, words: Sequence[str], mentions: list[Mention]) -> None:
+        """A lowercase place head before a name is part of it: "détroit de Béring", "îles Belcher"."""
+        lex = self.lex
+        for m in mentions:
+            if not m.named or (m.kind == "person" and m.evidence >= 2) or m.start == 0:
+                continue
+            k = m.start - 1
+            while k > m.start - 3 and k > 0 and words[k].lower() in ("de", "du", "des", "d'", "d’", "la", "l'",
+                                                                     "l’", "of", "the"):  # fmt: skip
+                k -= 1
+            head = lex.heads.get(words[k].lower())
+            if head is not None and head.kind == "location" and words[k][:1].islower():
+                if k < m.start - 1 and words[k + 1].lower() not in ("de", "du", "des", "d'", "d’", "of"):
+                    continue
+                m.start, m.kind, m.evidence = k, "location", max(m.evidence, 2)
+                m.key = ""
+
+    # --- titles ------------------------------------------------------------------------------------------------
+
+    def _title_at(self, words: Sequence[str], i: int, limit: int | None = None) -> TitlePhrase | None:
+        """The title phrase that starts at token ``i``: modifiers, title, demonym and complement."""
+        lex = self.lex
+        n = len(words) if limit is None else limit
+        j = i
+        country = ""
+        org = ""
+        # English: "Ukraine's", "British", "Kremlin" before the title.
+        if not self.fr and j < n:
+            low = words[j].lower()
+            if low in lex.demonym_adjectives:
+                country = lex.demonym_adjectives[low]
+                j += 1
+            elif j + 1 < n and words[j + 1] in ("'s", "’s") and words[j] in lex.places:
+                country = lex.places[words[j]]
+                j += 2
+            elif j + 1 < n and words[j + 1].lower() in lex.titles and self._known_org(words, j) is not None:
+                org = words[j]
+                j += 1
+        while j < n and words[j].lower().rstrip("-") in lex.title_modifiers and j + 1 < n and (
+            words[j + 1].lower() in lex.titles or words[j + 1].lower() in lex.title_modifiers
+        ) and not self._title_words_at(words, j, n):  # fmt: skip
+            j += 1
+        if j >= n:
+            return None
+        if not self.fr:
+            # "agriculture minister", "Defence Minister": up to two modifier words before the title
+            for _ in range(2):
+                if j + 1 < n and not self._title_words_at(words, j, n) and words[j].isalpha() and (
+                    words[j].lower() not in lex.function_words
+                ) and (self._title_words_at(words, j + 1, n) or (
+                    j + 2 < n and words[j + 1].isalpha() and self._title_words_at(words, j + 2, n))):  # fmt: skip
+                    j += 1
+        options = lex.titles.get(words[j].lower())
+        if not options:
+            return None
+        title = self._title_words_at(words, j, n)
+        if title is not None:
+            j += len(title.words)
+        if title is None:
+            return None
+        # French: demonym, then "de la Défense" / "du Kremlin" / "des Affaires étrangères", then demonym.
+        if j < n and words[j].lower() in lex.demonym_adjectives:
+            country = country or lex.demonym_adjectives[words[j].lower()]
+            j += 1
+        elif (
+            self.fr
+            and j < n
+            and words[j][:1].islower()
+            and words[j].lower().endswith(_ORG_ADJECTIVE_ENDINGS)
+            and (words[j].lower() not in lex.function_words)
+        ):
+            j += 1  # "le gouverneur régional", "le conseiller diplomatique"
+            if j < n and words[j].lower() in lex.demonym_adjectives:
+                country = country or lex.demonym_adjectives[words[j].lower()]
+                j += 1
+        if j < n and words[j].lower() in ("de", "du", "des", "d'", "d’", "of"):
+            k = j + 1
+            if k < n and words[k].lower() in ("la", "l'", "l’", "le", "les", "the"):
+                k += 1
+            if k < n and (is_capitalised(words[k]) or words[k].lower() in lex.heads):
+                comp_start = k
+                k += 1
+                while k + 1 < n and words[k] == "-" and isinstance(words, TokenTexts) and not words.spaces[k - 1]:
+                    k += 2  # "état-major"
+                while k < n and words[k] not in lex.first_names and (is_capitalised(words[k]) or (
+                    self.fr and words[k].lower().endswith(ADJECTIVE_ENDINGS) and k - comp_start < 3
+                    and words[k].lower() not in lex.demonym_adjectives
+                    and words[k][:1].islower() and words[k].lower() not in lex.function_words
+                )):  # fmt: skip
+                    k += 1
+                complement = (
+                    words.text(comp_start, k) if isinstance(words, TokenTexts) else " ".join(words[comp_start:k])
+                )
+                known = self._known_org(words, comp_start)
+                if complement in lex.places:
+                    country = country or lex.places[complement]
+                elif known is not None and known[0] == k:
+                    org = complement
+                    country = country or known[1].country
+                j = k
+        if j < n and words[j].lower() in lex.demonym_adjectives:
+            country = country or lex.demonym_adjectives[words[j].lower()]
+            j += 1
+        return TitlePhrase(i, j, title, country, org)
+
+    def _title_words_at(self, words: Sequence[str], j: int, n: int) -> Title | None:
+        for option in self.lex.titles.get(words[j].lower(), ()):
+            end = j + len(option.words)
+            if end <= n and all(w.lower() == o or fold(w) == fold(o)
+                                for w, o in zip(words[j:end], option.words, strict=True)):  # fmt: skip
+                return option
+        return None
+
+    def _title_ending_at(self, words: Sequence[str], end: int) -> TitlePhrase | None:
+        """The longest title phrase that ends right at token ``end`` (exclusive)."""
+        best = None
+        for s in range(end - 1, max(end - 9, -1), -1):
+            low = words[s].lower()
+            if low in self.lex.titles or low in self.lex.title_modifiers or low in self.lex.demonym_adjectives or (
+                not self.fr and s + 1 < end and words[s + 1] in ("'s", "’s")
+            ) or words[s].lower() in self.lex.orgs or words[s] in self.lex.orgs:  # fmt: skip
+                phrase = self._title_at(words, s, end)
+                if phrase is not None and phrase.end == end:
+                    best = phrase
+        return best
+
+    def _titles(self, words: Sequence[str], mentions: list[Mention]) -> None:
+        """Give person names the title phrase written right before or after them."""
+        for m in mentions:
+            if not m.named or m.kind not in ("person", "other"):
+                continue
+            end = m.start
+            if end > 0 and words[end - 1] == ",":
+                end -= 1
+            phrase = self._title_ending_at(words, end) if end > 0 else None
+            if phrase is not None:
+                self._apply_title(words, m, phrase)
+                m.extra["title_span"] = f"{phrase.start}:{phrase.end}"
+                continue
+            inline = m.extra.get("title_inline")
+            if inline:
+                m.title = inline
+                continue
+            # Apposition after the name: "Mark Rutte, Premier ministre néerlandais," / ", the Kremlin spokesman"
+            k = m.end
+            if k + 1 < len(words) and words[k] == ",":
+                k += 1
+                if words[k].lower() in self.lex.determiners or words[k].lower() in ("l'", "l’"):
+                    k += 1
+                phrase = self._title_at(words, k)
+                if phrase is not None:
+                    self._apply_title(words, m, phrase)
+                    m.extra["apposition"] = f"{m.end + 1}:{phrase.end}"
+
+    @staticmethod
+    def _drop_inside_titles(mentions: list[Mention]) -> list[Mention]:
+        """Names inside a title phrase ("de la Défense") are part of the title, unless a table knows them."""
+        spans: list[tuple[int, int]] = []
+        for m in mentions:
+            for key in ("title_span", "apposition"):
+                if key in m.extra:
+                    a, b = (int(x) for x in m.extra[key].split(":"))
+                    spans.append((a, b))
+            if (not m.named and m.kind == "person") or m.key.startswith("body:"):
+                spans.append((m.start, m.end))
+        if not spans:
+            return mentions
+        return [m for m in mentions if not m.named or (m.key and not m.key.startswith("body:") and (
+            m.evidence >= 2)) or m.kind == "person" or m.key.startswith("body:")
+                or not any(a <= m.start and m.end <= b for a, b in spans)]  # fmt: skip
+
+    def _apply_title(self, words: Sequence[str], m: Mention, phrase: TitlePhrase) -> None:
+        m.kind = "person"
+        m.evidence = max(m.evidence, 3)
+        m.title = (
+            words.text(phrase.start, phrase.end)
+            if isinstance(words, TokenTexts)
+            else " ".join(words[phrase.start : phrase.end])
+        )
+        m.role = phrase.title.role
+        m.country = m.country or phrase.country
+        if phrase.title.gender in ("m", "f"):
+            m.gender = phrase.title.gender
+        if phrase.org:
+            m.extra["org"] = phrase.org
+
+    # --- descriptors -------------------------------------------------------------------------------------------
+
+    def _descriptors(self, words: Sequence[str], names: list[Mention]) -> list[Mention]:
+        lex = self.lex
+        n = len(words)
+        taken: set[int] = set()
+        for m in names:
+            if m.kind == "person" and m.evidence >= 2:  # a descriptor may hold other names: "du Kremlin"
+                taken.update(range(m.start, m.end))
+            for key in ("title_span",):
+                if key in m.extra:
+                    a, b = (int(x) for x in m.extra[key].split(":"))
+                    taken.update(range(max(a - 1, 0), b))
+        found: list[Mention] = []
+        openers = lex.determiners if self.fr else lex.determiners | lex.demonym_adjectives.keys()
+        i = 0
+        for c in [k for k, w in enumerate(words) if w.lower() in openers]:
+            if c < i or c in taken:
+                continue
+            i = c
+            low = words[i].lower()
+            j = i + 1 if low in lex.determiners else i
+            # "the Dutch counterpart" is a descriptor; "his Dutch counterpart" is not resolvable
+            definite = low in lex.determiners or (i > 0 and words[i - 1].lower() in lex.determiners)
+            phrase = self._title_at(words, j) if j < n and definite else None
+            if phrase is not None and not taken.intersection(range(i, phrase.end)):
+                nxt = phrase.end + (1 if phrase.end < n and words[phrase.end] == "," else 0)
+                if not (nxt < n and any(m.start == nxt and m.kind == "person" for m in names)):
+                    d = Mention(i, phrase.end, "person", False, 2, country=phrase.country, role=phrase.title.role,
+                                title=words.text(j, phrase.end) if isinstance(words, TokenTexts) else "",
+                                gender=phrase.title.gender
+                                if phrase.title.gender in ("m", "f") else "")  # fmt: skip
+                    if phrase.org:
+                        d.extra["org"] = phrase.org
+                    if not (phrase.country or phrase.org or phrase.title.role in _SPECIFIC_ROLES):
+                        d.extra["tentative"] = "1"  # "la vice-ministre": a mention only if someone holds the role
+                    found.append(d)
+                    taken.update(range(i, phrase.end))
+                i = phrase.end
+                continue
+            body = self._body_at(words, j) if self.fr else None
+            if body is not None and not taken.intersection(range(j, body[0])):
+                end, key, country = body
+                found.append(Mention(j, end, "organization", True, 2, key=key, country=country,
+                                     words=tuple(words[j:end])))  # fmt: skip
+                taken.update(range(i, end))
+                i = end
+                continue
+            actor = self._actor_at(words, j)
+            if actor is not None and not taken.intersection(range(i, actor[0])):
+                end, kind, key, country = actor
+                found.append(Mention(i if low in lex.determiners else j, end, kind, False, 2, key=key,
+                                     country=country, words=tuple(words[j:end])))  # fmt: skip
+                taken.update(range(i, end))
+                i = end
+                continue
+        return found
+
+    def _body_at(self, words: Sequence[str], j: int) -> tuple[int, str, str] | None:
+        """A French public body written with a lowercase head: "ministère (russe) de la Défense (russe)"."""
+        lex = self.lex
+        n = len(words)
+        head = lex.heads.get(words[j].lower()) if j < n else None
+        if head is None or head.kind != "organization" or head.actor or not words[j][:1].islower():
+            return None
+        k = j + 1
+        country = ""
+        if k < n and words[k].lower() in lex.demonym_adjectives:
+            country = lex.demonym_adjectives[words[k].lower()]
+            k += 1
+        if not (k + 1 < n and words[k].lower() in ("de", "du", "des", "d'", "d’")):
+            return None
+        k += 1
+        if words[k].lower() in ("la", "l'", "l’"):
+            k += 1
+        if not (k < n and is_capitalised(words[k])):
+            return None
+        comp = k
+        k += 1
+        while (
+            k < n
+            and words[k][:1].islower()
+            and words[k].lower().endswith(ADJECTIVE_ENDINGS)
+            and (words[k].lower() not in lex.demonym_adjectives and k - comp < 3)
+        ):
+            k += 1
+        if k < n and words[k].lower() in lex.demonym_adjectives:
+            country = country or lex.demonym_adjectives[words[k].lower()]
+            k += 1
+        key = f"body:{fold(words[j])}:{fold(' '.join(words[comp:k]))}:{country}"
+        if country:
+            key = f"body:{fold(words[j])}:{fold(words[comp])}:{country}"
+        return k, key, country
+
+    def _actor_at(self, words: Sequence[str], j: int) -> tuple[int, str, str, str] | None:
+        """An actor head with a demonym: "armée ukrainienne" (French) or "Russian forces" (English)."""
+        lex = self.lex
+        n = len(words)
+        if j + 1 >= n:
+            return None
+        if self.fr:
+            head = lex.heads.get(words[j].lower())
+            if head is None or not head.actor or not words[j][:1].islower():
+                return None
+            adj = words[j + 1].lower()
+            if adj in lex.demonym_adjectives:
+                return j + 2, head.kind, f"{head.actor}:{lex.demonym_adjectives[adj]}", lex.demonym_adjectives[adj]
+            return None
+        adj = words[j].lower()
+        if adj not in lex.demonym_adjectives:
+            return None
+        k = j + 1
+        for size in (2, 1):
+            cand = " ".join(words[k : k + size]).lower()
+            head = lex.heads.get(cand)
+            if head is not None and head.actor and k + size <= n:
+                return k + size, head.kind, f"{head.actor}:{lex.demonym_adjectives[adj]}", lex.demonym_adjectives[adj]
+        return None
+
+    # --- acronyms ----------------------------------------------------------------------------------------------
+
+    def _acronyms(self, words: Sequence[str], mentions: list[Mention]) -> None:
+        """ "Name (ACR)": the acronym abbreviates the name just before it."""
+        by_start = {m.start: k for k, m in enumerate(mentions)}
+        for k, m in enumerate(mentions):
+            if m.end + 2 < len(words) and words[m.end] == "(" and words[m.end + 2] == ")":
+                other = by_start.get(m.end + 1)
+                if other is not None and is_allcaps(words[m.end + 1]):
+                    mentions[other].acronym_of = k
+                    if mentions[other].kind in ("other", "organization") and m.kind in ("organization", "group"):
+                        mentions[other].kind = m.kind
+
+
+# Inflected endings and the ending of the form a lemma table lists (plurals, French participles).
+_INFLECTIONS = (("s", ""), ("es", ""), ("e", ""), ("x", ""), ("is", "ir"), ("ies", "ir"), ("ie", "ir"), ("i", "ir"),
+                ("é", "er"), ("ée", "er"), ("és", "er"), ("ées", "er"), ("ing", ""), ("ed", ""), ("ed", "e"),
+                ("ing", "e"), ("ies", "y"))  # fmt: skip
+
+# Connectors that may join two capitalised words without an organisation head ("Charles de Gaulle", "Bank of
+# England"); the others ("et", "sur", "and") only inside an organisation name that opens with its head.
+# Particles inside a person's name ("Charles de Gaulle", "Ursula von der Leyen", "Mohammed bin Salman").
+_PERSON_PARTICLES = frozenset({
+    "de", "du", "d'", "d’", "van", "von", "der", "den", "ter", "ten", "bin", "ben", "ibn", "al", "el", "da", "di",
+    "dos", "das", "del", "della", "la", "le",
+})  # fmt: skip
+
+_NAME_JOINERS = frozenset({
+    "de", "du", "des", "d'", "d’", "la", "l'", "l’", "le", "of", "van", "von", "der", "den", "bin", "ben", "ibn", "al",
+    "el", "da", "di", "dos", "del", "della", "ter", "ten",
+})  # fmt: skip
+
+# Endings of the adjectives that may follow an organisation's head ("Parti communiste", "Banque centrale
+# européenne"); past participles are left out ("le Comité chargé de ...").
+_ORG_ADJECTIVE_ENDINGS = ("al", "ale", "ales", "aux", "ique", "iques", "ien", "ienne", "iens", "iennes", "ain",
+                          "aine", "ains", "aines", "el", "elle", "iste", "istes", "unies", "unis", "ais", "aise",
+                          "ois", "oise", "aire", "aires", "if", "ive", "éen", "éenne")  # fmt: skip
+
+# Endings of French nationality nouns ("la Jamaïcaine", "le Bahaméen"), for the ones the demonym table lacks.
+_DEMONYM_ENDINGS = ("ain", "aine", "ien", "ienne", "ais", "aise", "ois", "oise", "éen", "éenne", "and", "ande", "ote")
+
+# Endings of French names of countries and regions.
+_PLACE_ENDINGS_FR = ("ie", "istan", "land")
+
+_OPENING_MARKS = frozenset("«\"“'’")
+
+_ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+
+_SPECIFIC_ROLES = frozenset({"president", "prime_minister", "chancellor", "head_of_state", "head_of_government",
+                             "king", "queen", "pope", "secretary_general", "supreme_leader", "emir"})  # fmt: skip
+
+
+def _same(word: str, pattern: str) -> bool:
+    if pattern.isupper() and len(pattern) > 1:
+        return word == pattern or (len(pattern) >= 3 and word == pattern.title())
+    return word.lower() == pattern

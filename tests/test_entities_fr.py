@@ -1,0 +1,228 @@
+"""The entities stage on French news: kinds, titles and countries, and in-article coreference of every actor."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.pipeline.attrs import doc_info
+from sitrep.pipeline.build import build_pipeline
+
+
+@cache
+def _nlp() -> Language:
+    return build_pipeline("fr", stages=("entities",))
+
+
+def run(text: str) -> Doc:
+    return _nlp()(text)
+
+
+def entities(text: str) -> dict[str, tuple[str, str, Counter[str], dict[str, str]]]:
+    """Entity name -> (key, kind, mention texts, attributes)."""
+    doc = run(text)
+    info = doc_info(doc)
+    mentions: dict[str, Counter[str]] = {}
+    for span in doc.spans["entities"]:
+        mentions.setdefault(span.id_, Counter())[span.text] += 1
+    return {
+        e.name: (key, e.kind, mentions.get(key, Counter()), e.attributes)
+        for key, e in info.entities.items()
+    }
+
+
+def kind_of(text: str, name: str) -> str | None:
+    found = entities(text)
+    return found[name][1] if name in found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Rishi Sunak a reçu lundi son homologue à Londres.", "Rishi Sunak", "person"),
+        ("Selon Mark Rutte, la coalition avance.", "Mark Rutte", "person"),
+        ("M. Kouassi a quitté la réunion avant la fin.", "Kouassi", "person"),
+        ("Le général Valeri Guerassimov dirige les opérations.", "Valeri Guerassimov", "person"),
+        ("Le sommet du Conseil de l'Europe s'ouvre mardi.", "Conseil de l'Europe", "organization"),
+        ("Le Parti communiste chinois a réuni son comité.", "Parti communiste chinois", "organization"),
+        ("L'ONU a condamné les frappes.", "ONU", "organization"),
+        ("L'Otan tient un sommet à Vilnius.", "Otan", "organization"),
+        ("Le groupe Wagner a revendiqué la prise de la ville.", "Wagner", "group"),
+        ("Les Russes contrôlent la ville.", "Russes", "group"),
+        ("Kiev a repoussé une nouvelle attaque.", "Kiev", "location"),
+        ("Des frappes ont visé Bakhmout dans la nuit.", "Bakhmout", "location"),
+        ("Le Royaume-Uni a livré des missiles.", "Royaume-Uni", "location"),
+        ("Le navire a traversé le détroit de Kertch.", "détroit de Kertch", "location"),
+        ("Le 10 Downing Street a publié un communiqué.", "10 Downing Street", "organization"),
+        ("Spike Lee a présenté son film.", "Spike Lee", "person"),
+        ("Il a tourné avec Ben Affleck.", "Ben Affleck", "person"),
+        ("La Jamaïcaine Sandie Richards a gagné.", "Sandie Richards", "person"),
+        ("Les Bulls de Chicago ont battu les Knicks.", "Bulls de Chicago", "organization"),
+        ("Il a rejoint la Ligue nationale de hockey.", "Ligue nationale de hockey", "organization"),
+        ("Le bateau a coulé dans le golfe de Gascogne.", "golfe de Gascogne", "location"),
+        ("Le ministère russe de la Défense a publié un bilan.", "ministère russe de la Défense", "organization"),
+    ],
+)
+def test_kind(text: str, name: str, kind: str) -> None:
+    assert kind_of(text, name) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon le communiqué, les combats se poursuivent.",
+        "Mais la situation reste tendue dans la région.",
+        "Depuis lundi, les bombardements ont repris.",
+        "Un bon début, a-t-il estimé.",
+        "Lundi, la réunion a été reportée.",
+        "Pendant la nuit, les frappes ont repris.",
+        "Il participe aux Jeux olympiques.",
+    ],
+)
+def test_no_name_in_sentence_initial_words(text: str) -> None:
+    assert {e[1] for e in entities(text).values()} <= {"other"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "attribute", "value"),
+    [
+        ("a indiqué la vice-ministre ukrainienne de la Défense, Ganna Maliar.", "Ganna Maliar", "title",
+         "vice-ministre ukrainienne de la Défense"),
+        ("a indiqué la vice-ministre ukrainienne de la Défense, Ganna Maliar.", "Ganna Maliar", "country", "UA"),
+        ("a indiqué la vice-ministre ukrainienne de la Défense, Ganna Maliar.", "Ganna Maliar", "gender", "f"),
+        ("Le Premier ministre britannique Rishi Sunak est arrivé.", "Rishi Sunak", "role", "prime_minister"),
+        ("Le Premier ministre britannique Rishi Sunak est arrivé.", "Rishi Sunak", "country", "GB"),
+        ("Mark Rutte, Premier ministre néerlandais, a salué l'accord.", "Mark Rutte", "country", "NL"),
+        ("Le porte-parole du Kremlin, Dmitri Peskov, a démenti.", "Dmitri Peskov", "org", "Kremlin"),
+        ("Le ministre russe des Affaires étrangères Sergueï Lavrov a critiqué l'accord.", "Sergueï Lavrov",
+         "title", "ministre russe des Affaires étrangères"),
+        ("a déclaré le porte-parole de l'état-major, Dmytro Lykhovy.", "Dmytro Lykhovy", "title",
+         "porte-parole de l'état-major"),
+        ("a indiqué le gouverneur régional Oleg Synegoubov.", "Oleg Synegoubov", "role", "governor"),
+        ("Le secrétaire général de l'OTAN, Jens Stoltenberg, a répondu.", "Jens Stoltenberg", "org", "OTAN"),
+        ("L'armée ukrainienne reprend du terrain.", "armée ukrainienne", "country", "UA"),
+        ("Les Russes contrôlent la ville.", "Russes", "country", "RU"),
+    ],
+)
+def test_attributes(text: str, name: str, attribute: str, value: str) -> None:
+    found = entities(text)
+    assert found[name][3].get(attribute) == value
+
+
+ARTICLE = (
+    "Zelensky réclame des avions à l'Otan\n\n"
+    "Le président ukrainien Volodymyr Zelensky a demandé mardi à l'Organisation du traité de l'Atlantique nord "
+    "(OTAN) de livrer des avions de combat. « Nous avons besoin de F-16 », a déclaré M. Zelensky devant le "
+    "Conseil de sécurité des Nations unies.\n"
+    "Le secrétaire général de l'OTAN, Jens Stoltenberg, a répondu que les alliés étudiaient la demande. Selon "
+    "Stoltenberg, il faut aller plus vite. Le chef de l'Etat ukrainien a remercié l'ONU.\n"
+    "Le porte-parole du Kremlin, Dmitri Peskov, a dénoncé une escalade. Les Russes accusent Kiev de "
+    "provocations, tandis que l'armée russe poursuit ses frappes. Zelenski a répliqué que Moscou mentait.\n"
+    "La vice-ministre ukrainienne de la Défense, Ganna Maliar, a affirmé que les forces ukrainiennes avaient "
+    "progressé. Selon la vice-ministre, les combats se poursuivent. Mme Maliar n'a pas donné de bilan."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "mentions"),
+    [
+        ("Volodymyr Zelensky", {"Zelensky": 2, "Volodymyr Zelensky": 1, "Zelenski": 1,
+                                "Le chef de l'Etat ukrainien": 1}),
+        ("Organisation du traité de l'Atlantique nord", {"Otan": 1, "Organisation du traité de l'Atlantique nord": 1,
+                                                         "OTAN": 2}),
+        ("Nations unies", {"Nations unies": 1, "ONU": 1}),
+        ("Jens Stoltenberg", {"Jens Stoltenberg": 1, "Stoltenberg": 1}),
+        ("Dmitri Peskov", {"Dmitri Peskov": 1}),
+        ("Ganna Maliar", {"Ganna Maliar": 1, "la vice-ministre": 1, "Maliar": 1}),
+        ("Russes", {"Russes": 1}),
+        ("armée russe", {"l'armée russe": 1}),
+        ("forces ukrainiennes", {"les forces ukrainiennes": 1}),
+        ("Kiev", {"Kiev": 1}),
+        ("Moscou", {"Moscou": 1}),
+    ],
+)  # fmt: skip
+def test_coreference_article(name: str, mentions: dict[str, int]) -> None:
+    found = entities(ARTICLE)
+    assert name in found, sorted(found)
+    assert dict(found[name][2]) == mentions
+
+
+def test_title_alone_needs_a_holder() -> None:
+    found = entities("Selon la vice-ministre, les combats se poursuivent à Bakhmout.")
+    assert [e[1] for e in found.values()] == ["location"]
+
+
+def test_two_people_with_one_surname_stay_apart() -> None:
+    text = ("Marine Le Pen et Jean-Marie Le Pen ont tenu deux meetings. Jean-Marie Le Pen a parlé le premier, "
+            "puis Marine Le Pen a répondu.")
+    found = entities(text)
+    assert dict(found["Marine Le Pen"][2]) == {"Marine Le Pen": 2}
+    assert dict(found["Jean-Marie Le Pen"][2]) == {"Jean-Marie Le Pen": 2}
+
+
+SEED_ACTORS = [
+    ("Ganna Maliar", "person", {"country": "UA", "title": "vice-ministre ukrainienne de la Défense"}),
+    ("Volodymyr Zelensky", "person", {"country": "UA", "role": "president"}),
+    ("Rishi Sunak", "person", {"country": "GB", "title": "Premier ministre britannique"}),
+    ("Mark Rutte", "person", {"country": "NL"}),
+    ("10 Downing Street", "organization", {"country": "GB"}),
+    ("Conseil de l'Europe", "organization", {}),
+    ("Russes", "group", {"country": "RU"}),
+    ("armée ukrainienne", "group", {"country": "UA"}),
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "attributes"), SEED_ACTORS)
+def test_seed_story_actors(seed_path: Path, name: str, kind: str, attributes: dict[str, str]) -> None:
+    found = entities(seed_path.read_text(encoding="utf-8"))
+    assert found[name][1] == kind
+    for key, value in attributes.items():
+        assert found[name][3].get(key) == value
+
+
+def test_seed_story_president_is_zelensky(seed_path: Path) -> None:
+    found = entities(seed_path.read_text(encoding="utf-8"))
+    mentions = found["Volodymyr Zelensky"][2]
+    assert mentions["Le président ukrainien"] == 1  # the title alone, in the 11th paragraph
+    assert mentions["Volodymyr Zelensky"] == 3
+    assert dict(found["Rishi Sunak"][2]) == {"Rishi Sunak": 2}
+    assert dict(found["10 Downing Street"][2]) == {"10 Downing Street": 2}
+
+
+def test_spans_carry_kind_and_key() -> None:
+    doc = run("Le président ukrainien Volodymyr Zelensky a rencontré Rishi Sunak. Zelensky a remercié Londres.")
+    info = doc_info(doc)
+    for span in doc.spans["entities"]:
+        assert span.id_ in info.entities
+        assert span.label_ == info.entities[span.id_].kind
+    keys = {span.text: span.id_ for span in doc.spans["entities"]}
+    assert keys["Zelensky"] == keys["Volodymyr Zelensky"] != keys["Rishi Sunak"]
+
+
+def test_empty_document() -> None:
+    doc = _nlp()("")
+    assert list(doc.spans["entities"]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- - -",
+        "A - B - C",
+        "« » ( ) - , .",
+        "LE PRÉSIDENT A DIT . M. . Mme",
+        "De De De la la la L' L' d'",
+        "Organisation du traité de",
+        "Le président ukrainien",
+        "J. -C. Z.",
+    ],
+)
+def test_odd_inputs_do_not_fail(text: str) -> None:
+    doc = run(text)
+    for span in doc.spans["entities"]:
+        assert span.id_ in doc_info(doc).entities
