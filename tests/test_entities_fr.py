@@ -226,3 +226,4 @@ def test_odd_inputs_do_not_fail(text: str) -> None:
     doc = run(text)
     for span in doc.spans["entities"]:
         assert span.id_ in doc_info(doc).entities
+

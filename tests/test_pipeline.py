@@ -105,3 +105,25 @@ def test_extraction_results_do_not_depend_on_what_ran_before() -> None:
     first = sitrep.extract(text, lang="fr", published="2023-05-16")
     sitrep.extract("The minister spoke in London on Monday.", lang="en", published="2023-05-16")
     assert sitrep.extract(text, lang="fr", published="2023-05-16") == first
+
+
+def test_a_stage_bug_is_a_named_failure_in_a_batch() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    def broken(doc: Doc) -> Doc:
+        raise IndexError("list index out of range")
+
+    if not Language.has_factory("sitrep_test_broken"):
+        Language.component("sitrep_test_broken", func=broken)
+    extractor = sitrep.Extractor(Options(stages=("times",)))
+    extractor.pipeline("fr").replace_pipe("times", "sitrep_test_broken")
+    articles = [sitrep.Article("Kiev a été frappée.", id="a1", language="fr"),
+                sitrep.Article("Kiev a été frappée.", id="a2", language="fr")]  # fmt: skip
+    results = list(extractor.extract_many(articles))
+    assert [type(r).__name__ for r in results] == ["Failure", "Failure"]
+    failure = results[0]
+    assert isinstance(failure, sitrep.Failure) and "E210" in str(failure.error)
+    assert isinstance(failure.error.__cause__, IndexError)
+    with pytest.raises(IndexError):
+        extractor.extract_article(articles[0])

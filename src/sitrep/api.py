@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from .article import Article, parse_published
 from .config import Options
-from .errors import InputError, SitrepError, UnsupportedLanguageError
+from .errors import InputError, PipelineError, SitrepError, UnsupportedLanguageError
 from .langid import identify
 from .pipeline.attrs import DocInfo
 from .pipeline.build import build_pipeline
@@ -94,12 +94,24 @@ class Extractor:
         return doc_to_report(doc, article.meta(language=lang))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Report | Failure]:
-        """Reports in input order; an article that fails yields a :class:`Failure` and the rest go on."""
+        """Reports in input order; an article that fails yields a :class:`Failure` and the rest go on.
+
+        An unexpected error inside a stage (a bug) is reported the same way, as :class:`PipelineError` E210
+        chained to the original exception, so that one bad article does not end a run over millions; use
+        :meth:`extract_article` to have it raised.
+        """
         for article in articles:
             try:
                 yield self.extract_article(article)
             except SitrepError as exc:
-                yield Failure(article.id, article.source, exc)
+                yield Failure(article.id, article.origin or article.source, exc)
+            except Exception as exc:  # reported as a failure with its cause, never dropped
+                error = PipelineError(
+                    f"E210: internal error on article {article.id}: {exc!r}. This is a bug in sitrep; please "
+                    "report it with the article."
+                )
+                error.__cause__ = exc
+                yield Failure(article.id, article.origin or article.source, error)
 
 
 @functools.cache

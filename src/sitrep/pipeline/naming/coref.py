@@ -148,8 +148,8 @@ class Coreference:
             if not m.key and m.kind in ("organization", "group", "other") and len(m.words) == 1 and (
                 m.words[0].isupper()
             ):  # fmt: skip
-                if m.acronym_of >= 0 and mentions[m.acronym_of].entity >= 0:
-                    attach(mentions[m.acronym_of].entity, k)
+                if m.acronym_of is not None and m.acronym_of.entity >= 0:
+                    attach(m.acronym_of.entity, k)
                     continue
                 if m.words[0] in initials:
                     attach(initials[m.words[0]], k)

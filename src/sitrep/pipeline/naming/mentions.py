@@ -67,7 +67,8 @@ class Mention:
     role: str = ""
     gender: str = ""
     words: tuple[str, ...] = ()  # the name's tokens
-    acronym_of: int = -1  # index of the mention this one abbreviates ("X (ACR)")
+    # the mention this one abbreviates ("X (ACR)"); a reference, as the list is re-sorted and merged afterwards
+    acronym_of: Mention | None = field(default=None, repr=False)
     entity: int = -1
     source: str = "rules"
     extra: dict[str, str] = field(default_factory=dict)
@@ -864,7 +865,7 @@ class MentionFinder:
             if m.end + 2 < len(words) and words[m.end] == "(" and words[m.end + 2] == ")":
                 other = by_start.get(m.end + 1)
                 if other is not None and is_allcaps(words[m.end + 1]):
-                    mentions[other].acronym_of = k
+                    mentions[other].acronym_of = m
                     if mentions[other].kind in ("other", "organization") and m.kind in ("organization", "group"):
                         mentions[other].kind = m.kind
 
