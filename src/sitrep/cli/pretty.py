@@ -48,5 +48,6 @@ def render(report: Report) -> str:
         lines.append(f"entities ({len(report.entities)})")
         for e in report.entities:
             attrs = ", ".join(f"{k}={v}" for k, v in e.attributes.items())
-            lines.append(f"  {e.id} {e.kind:<12} {e.name}  ({len(e.mentions)} mentions{'; ' + attrs if attrs else ''})")
+            count = f"{len(e.mentions)} mention{'' if len(e.mentions) == 1 else 's'}"
+            lines.append(f"  {e.id:<4} {e.kind:<12} {e.name}  ({count}{'; ' + attrs if attrs else ''})")
     return "\n".join(lines)
