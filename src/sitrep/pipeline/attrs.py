@@ -3,9 +3,9 @@
 Each stage writes a named span group (``doc.spans["times"]``, ...) and puts its attributes on one extension of
 its own (``span._.timex``, ``span._.quantity``, ...): spaCy (3.8) keys span extension values by the span's
 character offsets alone, so two spans with the same offsets share every extension value; one extension per stage
-keeps a place "Kiev" and an entity mention "Kiev" apart. Within a stage, two records need two different spans. Document-level facts go on
-``doc._.sitrep`` (a :class:`DocInfo`). Extensions are set by :func:`register_extensions`, called when a pipeline
-is built, never at import time.
+keeps a place "Kiev" and an entity mention "Kiev" apart. Within a stage, two records need two different spans.
+Document-level facts go on ``doc._.sitrep`` (a :class:`DocInfo`). Extensions are set by
+:func:`register_extensions`, called when a pipeline is built, never at import time.
 """
 
 from __future__ import annotations
