@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from ..api import Extractor, Failure
+from ..article import parse_published
 from ..config import Options
-from ..errors import SitrepError
-from ..ingest import ReadOptions
+from ..errors import InputError, SitrepError
+from ..ingest import Item, ReadOptions
+from ..report import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -84,3 +88,37 @@ def progress(items: Iterable[T], *, enabled: bool | None, desc: str, unit: str =
 
 def warn(message: str) -> None:
     click.echo(f"sitrep: {message}", err=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An input record that gave no report; already named on standard error."""
+
+    article_id: str | None
+    origin: str | None
+    message: str
+
+
+def extracted(items: Iterable[Item], extractor: Extractor, *, published: str | None, lang: str | None
+              ) -> Iterator[Report | Problem]:  # fmt: skip
+    """Each input item in order: its report (with the ``--published`` / ``--lang`` overrides), or a :class:`Problem`."""
+    for item in items:
+        if isinstance(item, InputError):
+            warn(str(item))
+            yield Problem(None, item.source, item.reason)
+            continue
+        article = item.with_overrides(published=published, language=lang)
+        (result,) = extractor.extract_many([article])
+        if isinstance(result, Failure):
+            warn(f"{article.origin or article.id}: {result.error}")
+            yield Problem(article.id, article.origin, str(result.error))
+            continue
+        yield result
+
+
+def published_option(value: str | None) -> str | None:
+    """The ``--published`` option as an ISO date, or a usage error."""
+    try:
+        return parse_published(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--published") from exc

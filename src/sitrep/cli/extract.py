@@ -10,13 +10,11 @@ from typing import TextIO
 
 import click
 
-from ..api import Extractor, Failure
-from ..article import parse_published
-from ..errors import InputError
+from ..api import Extractor
 from ..ingest import Item, ReadOptions, read_data, read_inputs
 from ..ingest.sniff import SNIFF_BYTES, kind_of
 from ..report import Report
-from .common import build_options, input_options, progress, read_options, warn
+from .common import Problem, build_options, extracted, input_options, progress, published_option, read_options, warn
 from .pretty import render
 
 
@@ -58,27 +56,16 @@ def extract(
     input order (a record that cannot be read gives an error line, and is named on standard error). The exit
     status is 1 when any input failed.
     """
-    try:
-        published = parse_published(published)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--published") from exc
+    published = published_option(published)
     extractor = Extractor(build_options(model, stages, config_path))
     single, items = _inputs(paths, read_options(fields, max_bytes))
     failures = 0
-    for item in progress(items, enabled=show_progress, desc="extract"):
-        if isinstance(item, InputError):
+    items = progress(items, enabled=show_progress, desc="extract")
+    for result in extracted(items, extractor, published=published, lang=lang):
+        if isinstance(result, Problem):
             failures += 1
-            warn(str(item))
             if not single and not pretty:
-                print(json.dumps(error_record(None, item.source, item.reason), ensure_ascii=False), file=output)
-            continue
-        article = item.with_overrides(published=published, language=lang)
-        (result,) = extractor.extract_many([article])
-        if isinstance(result, Failure):
-            failures += 1
-            warn(f"{article.origin or article.id}: {result.error}")
-            if not single and not pretty:
-                line = error_record(article.id, article.origin, str(result.error))
+                line = error_record(result.article_id, result.origin, result.message)
                 print(json.dumps(line, ensure_ascii=False), file=output)
             continue
         _write(result, output, pretty=pretty, single=single, indent=indent)

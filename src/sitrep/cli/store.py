@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
-from ..api import Extractor, Failure
-from ..article import parse_published
-from ..errors import InputError, SitrepError
+from ..api import Extractor
+from ..errors import SitrepError
 from ..ingest import read_inputs
 from ..report import Report
-from .common import build_options, input_options, progress, read_options, warn
+from .common import Problem, build_options, extracted, input_options, progress, published_option, read_options, warn
 from .pretty import render
 
 EXPORT_KINDS = ("reports", "articles", "entities", "mentions", "places", "times", "quantities", "quotes", "events",
@@ -59,29 +58,19 @@ def ingest(
     already written and leaves nothing half-written. Inputs that fail are named on standard error, counted, and
     make the exit status 1.
     """
-    try:
-        published = parse_published(published)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--published") from exc
+    published = published_option(published)
     extractor = Extractor(build_options(model, stages, config_path))
     failures = 0
     added = skipped = 0
 
     def reports() -> Iterator[Report]:
         nonlocal failures
-        items = read_inputs(paths, read_options(fields, max_bytes))
-        for item in progress(items, enabled=show_progress, desc="ingest"):
-            if isinstance(item, InputError):
+        items = progress(read_inputs(paths, read_options(fields, max_bytes)), enabled=show_progress, desc="ingest")
+        for result in extracted(items, extractor, published=published, lang=lang):
+            if isinstance(result, Problem):
                 failures += 1
-                warn(str(item))
-                continue
-            article = item.with_overrides(published=published, language=lang)
-            (result,) = extractor.extract_many([article])
-            if isinstance(result, Failure):
-                failures += 1
-                warn(f"{article.origin or article.id}: {result.error}")
-                continue
-            yield result
+            else:
+                yield result
 
     def write(store: Store, chunk: list[Report]) -> None:
         nonlocal added, skipped, failures
