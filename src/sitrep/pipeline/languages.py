@@ -51,7 +51,13 @@ def blank(lang: str) -> Language:
 
 
 def stop_words(lang: str) -> frozenset[str]:
-    """spaCy's stop words for ``lang``, without importing a slow language package when the cache has them."""
+    """spaCy's stop words for ``lang``, kept in sitrep's cache: importing ``spacy.lang.<xx>`` runs that language's
+    package (tokenizer data and all), which language identification would otherwise do for a dozen languages."""
+    words: list[str] = cache.memoized(f"stop-words-{lang}", _key(lang), lambda: sorted(_read_stop_words(lang)))
+    return frozenset(words)
+
+
+def _read_stop_words(lang: str) -> frozenset[str]:
     if lang in CACHED:
         meta = cache.read_bytes(f"{_key(lang)}.json")
         if meta is None:
