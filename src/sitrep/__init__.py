@@ -3,7 +3,7 @@
 ``sitrep.extract(text, lang=..., published=...)`` returns a :class:`Report` (schema ``sitrep.report/v1``): the
 quotes and their speakers, places, times, quantities, entities and events of an article, each traced to its
 offsets in the text and to who claims it. ``sitrep.Store(url)`` keeps reports in SQLite or PostgreSQL.
-Importing the package does no work: pipelines and resources load on first use.
+Importing the package does no work: spaCy, pipelines and resources load on first use.
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-from .api import Extractor, Failure, extract
 from .article import Article
 from .config import Options
 from .errors import SitrepError
 from .report import SCHEMA, Report
 
 if TYPE_CHECKING:
+    from .api import Extractor, Failure, extract
     from .store import Store
 
 try:
@@ -40,7 +40,12 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    # The store pulls in SQLAlchemy; load it only for those who use it.
+    # spaCy (the pipeline) and SQLAlchemy (the store) load only for those who use them: reading reports, the
+    # command line's help and the store's commands need neither.
+    if name in ("Extractor", "Failure", "extract"):
+        from . import api
+
+        return getattr(api, name)
     if name == "Store":
         from .store import Store
 

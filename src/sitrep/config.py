@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SitrepError
-from .pipeline.registry import DEFAULT_STAGES
+from .pipeline.stages import DEFAULT_STAGES
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,16 +6,18 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..api import Extractor, Failure
 from ..article import parse_published
 from ..config import Options
 from ..errors import InputError, SitrepError
 from ..ingest import Item, ReadOptions
 from ..report import Report
+
+if TYPE_CHECKING:
+    from ..api import Extractor
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -56,6 +58,13 @@ def input_options(func: F) -> F:
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
+
+
+def make_extractor(model: str | None, stages: str | None, config_path: Path | None) -> Extractor:
+    """The extractor the options ask for (importing the pipeline only now)."""
+    from ..api import Extractor
+
+    return Extractor(build_options(model, stages, config_path))
 
 
 def build_options(model: str | None, stages: str | None, config_path: Path | None) -> Options:
@@ -102,6 +111,8 @@ class Problem:
 def extracted(items: Iterable[Item], extractor: Extractor, *, published: str | None, lang: str | None
               ) -> Iterator[Report | Problem]:  # fmt: skip
     """Each input item in order: its report (with the ``--published`` / ``--lang`` overrides), or a :class:`Problem`."""
+    from ..api import Failure
+
     for item in items:
         if isinstance(item, InputError):
             warn(str(item))

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..api import Extractor
 from ..errors import SitrepError
-from ..evaluation import TASKS, evaluate
-from .common import build_options
+from ..evaluation import TASKS
+from .common import make_extractor
 
 
 @click.command("eval")
@@ -29,7 +28,9 @@ def eval_command(task: str, path: Path, as_json: bool, limit: int | None, model:
       quotes  PolNeAR BRAT folders or the aads JSON: quote content and source
       events  PLOVER gold standard records (JSON): event types and actors
     """
-    extractor = Extractor(build_options(model, None, None))
+    from ..evaluation import evaluate
+
+    extractor = make_extractor(model, None, None)
     try:
         result = evaluate(task, path, extractor, limit=limit)
     except SitrepError as exc:

@@ -10,11 +10,10 @@ from typing import TextIO
 
 import click
 
-from ..api import Extractor
 from ..ingest import Item, ReadOptions, read_data, read_inputs
 from ..ingest.sniff import SNIFF_BYTES, kind_of
 from ..report import Report
-from .common import Problem, build_options, extracted, input_options, progress, published_option, read_options, warn
+from .common import Problem, extracted, input_options, make_extractor, progress, published_option, read_options, warn
 from .pretty import render
 
 
@@ -57,7 +56,7 @@ def extract(
     status is 1 when any input failed.
     """
     published = published_option(published)
-    extractor = Extractor(build_options(model, stages, config_path))
+    extractor = make_extractor(model, stages, config_path)
     single, items = _inputs(paths, read_options(fields, max_bytes))
     failures = 0
     items = progress(items, enabled=show_progress, desc="extract")

@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
-from ..api import Extractor
 from ..errors import SitrepError
 from ..ingest import read_inputs
 from ..report import Report
-from .common import Problem, build_options, extracted, input_options, progress, published_option, read_options, warn
+from .common import Problem, extracted, input_options, make_extractor, progress, published_option, read_options, warn
 from .pretty import render
 
 EXPORT_KINDS = ("reports", "articles", "entities", "mentions", "places", "times", "quantities", "quotes", "events",
@@ -59,7 +58,7 @@ def ingest(
     make the exit status 1.
     """
     published = published_option(published)
-    extractor = Extractor(build_options(model, stages, config_path))
+    extractor = make_extractor(model, stages, config_path)
     failures = 0
     added = skipped = 0
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ..api import Extractor
 from ..errors import SitrepError
 from .scoring import EvalResult
+
+if TYPE_CHECKING:
+    from ..api import Extractor
 
 TASKS: dict[str, str] = {
     "time": "time — TimeML .tml files (French TimeBank): TIMEX3 extraction, type and value",
@@ -39,7 +41,11 @@ def evaluate(task: str, path: str | Path, extractor: Extractor | None = None, *,
         module: _TaskModule = importlib.import_module(f"{__name__}.{task}")
     except ModuleNotFoundError as exc:
         raise SitrepError(f"E403: the {task} evaluation is not available yet ({exc}).") from exc
-    return module.evaluate(target, extractor or Extractor(), limit=limit)
+    if extractor is None:
+        from ..api import Extractor
+
+        extractor = Extractor()
+    return module.evaluate(target, extractor, limit=limit)
 
 
 __all__ = ["TASKS", "EvalResult", "evaluate"]
