@@ -145,3 +145,61 @@ def test_claims() -> None:
 
 def test_no_event_in_plain_description() -> None:
     assert en("Kyiv has been the capital of Ukraine since 1991.") == []
+
+
+def _by_trigger(found: list[Found], word: str) -> Found:
+    hit = [f for f in found if f.trigger.split()[0] == word]
+    assert hit, found
+    return hit[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "trigger", "actors", "recipients"),
+    [
+        # "X claimed to have ...", "X said it had ...": X did it; the weapons' adjective names the target's side
+        ("Ukraine launched drones overnight. Russia claimed to have shot down 12 Ukrainian drones.",
+         "to have shot down 12 Ukrainian drones", "Russia", "shot", ("Russia",), ("Ukraine",)),
+        ("The Kremlin said it had shot down 12 Ukrainian drones over Crimea.",
+         "it had shot down 12 Ukrainian drones over Crimea", "Kremlin", "shot", ("Kremlin",), ()),
+        ("Russia fired missiles at Kharkiv. Kyiv said it intercepted 20 Russian missiles.",
+         "it intercepted 20 Russian missiles", "Kyiv", "intercepted", ("Kyiv",), ("Russia",)),
+        # a noun after a verb that is not light is not the speaker's act: the advance halted is the other side's
+        ("Russia launched a ground offensive on Friday. Ukrainian troops say they have halted the advance of "
+         "Russian soldiers near Kharkiv.", "they have halted the advance of Russian soldiers near Kharkiv",
+         "Ukrainian troops", "advance", ("Russia",), ()),
+        # "repel an attack" names the attack: the speaker underwent it
+        ("Kyiv said it had repelled a Russian attack, Russia denied it.", "it had repelled a Russian attack",
+         "Kyiv", "repelled", ("Russia",), ("Kyiv",)),
+    ],
+)  # fmt: skip
+def test_a_reported_act_is_the_speakers(
+    text: str, content: str, speaker: str, trigger: str, actors: tuple[str, ...], recipients: tuple[str, ...]
+) -> None:
+    event = _by_trigger(en(text, quotes=((content, speaker),)), trigger)
+    assert event.type == "ASSAULT"
+    assert (event.actors, event.recipients) == (actors, recipients), event
+    assert event.claimed_by == ENTITIES[speaker][0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "actors", "recipients"),
+    [
+        ("Russia fired drones overnight. Ukrainian troops shot down five Russian drones near Kharkiv.", "shot",
+         ("Ukrainian troops",), ("Russia",)),
+        ("Russian forces shelled Ukrainian positions near Bakhmut, Ukraine said.", "shelled",
+         ("Russian forces",), ("Ukraine",)),
+        ("The advance of Ukrainian soldiers worries Russia and Ukraine.", "advance", ("Ukraine",), ()),
+    ],
+)  # fmt: skip
+def test_shoot_downs_and_nationality_targets(
+    sentence: str, trigger: str, actors: tuple[str, ...], recipients: tuple[str, ...]
+) -> None:
+    event = _by_trigger(en(sentence), trigger)
+    assert (event.actors, event.recipients) == (actors, recipients), event
+
+
+def test_a_pronoun_after_a_verb_of_the_quote_is_not_its_speaker() -> None:
+    text = "Rishi Sunak said the two leaders agreed that they would send missiles to Ukraine."
+    found = en(text, quotes=(("the two leaders agreed that they would send missiles to Ukraine", "Rishi Sunak"),))
+    aid = next(f for f in found if f.type == "AID")
+    assert (aid.actors, aid.recipients, aid.claimed_by) == ((), ("Ukraine",), "SUNAK")

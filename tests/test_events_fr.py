@@ -74,7 +74,7 @@ def _pipeline(lang: str) -> Language:
 
 def _mark(doc: Doc, surface: str) -> list[Span]:
     spans = []
-    for hit in re.finditer(re.escape(surface), doc.text, flags=re.IGNORECASE):
+    for hit in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", doc.text, flags=re.IGNORECASE):
         span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
         if span is not None:
             spans.append(span)
@@ -374,3 +374,74 @@ def test_a_pronoun_in_a_reported_clause_is_its_speaker() -> None:
     aid = next(f for f in found if f.type == "AID")
     assert (aid.actors, aid.recipients, aid.claimed_by) == (("Rishi Sunak",), ("Ukraine",), "SUNAK")
     assert aid.modality == "hypothetical"  # the conditional of reported speech reads as hypothetical
+
+
+# -- reported infinitives and shoot-downs: the claimant acts, the weapon's nationality is the target ------------
+
+
+def _by_trigger(found: list[Found], word: str) -> Found:
+    hit = [f for f in found if f.trigger.split()[0] == word]
+    assert hit, found
+    return hit[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "trigger", "actors", "recipients"),
+    [
+        # "X affirme avoir <verbe>": X, the implicit subject, did it; the adjective on the weapon names the target
+        ("L'Ukraine a lancé des drones. Le Kremlin affirme avoir abattu douze drones ukrainiens au-dessus de la mer.",
+         "avoir abattu douze drones ukrainiens au-dessus de la mer", "Kremlin", "abattu", ("Kremlin",), ("Ukraine",)),
+        # no entity of that country in the article: no recipient rather than a wrong one
+        ("Le Kremlin assure avoir abattu douze drones ukrainiens au-dessus de la Crimée.",
+         "avoir abattu douze drones ukrainiens au-dessus de la Crimée", "Kremlin", "abattu", ("Kremlin",), ()),
+        ("La Russie a tiré des missiles sur Kharkiv. L'Ukraine dit avoir intercepté vingt missiles russes.",
+         "avoir intercepté vingt missiles russes", "Ukraine", "intercepté", ("Ukraine",), ("Russie",)),
+        # a noun after a light verb is the speaker's act
+        ("Kiev affirme avoir lancé une contre-offensive dans le sud.", "avoir lancé une contre-offensive dans le sud",
+         "Kiev", "contre-offensive", ("Kiev",), ()),
+        # a noun after another verb is not: the advance stopped is the other side's
+        ("La Russie a lancé une offensive terrestre. Les forces ukrainiennes affirment avoir stoppé l'avancée des "
+         "soldats russes près de Kharkiv.", "avoir stoppé l'avancée des soldats russes près de Kharkiv",
+         "les forces ukrainiennes", "avancée", ("Russie",), ()),
+        # "repousser une attaque" names the attack: the speaker underwent it
+        ("Kiev dit avoir repoussé une attaque russe, selon la Russie.", "avoir repoussé une attaque russe", "Kiev",
+         "repoussé", ("Russie",), ("Kiev",)),
+    ],
+)  # fmt: skip
+def test_a_reported_infinitive_is_the_speakers_act(
+    text: str, content: str, speaker: str, trigger: str, actors: tuple[str, ...], recipients: tuple[str, ...]
+) -> None:
+    event = _by_trigger(analyse(text, quotes=((content, speaker),)), trigger)
+    assert event.type == "ASSAULT"
+    assert (event.actors, event.recipients) == (actors, recipients), event
+    assert event.claimed_by == ENTITIES[speaker][0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "actors", "recipients"),
+    [
+        # shooting down is the shooter's act, aimed at the side the weapons' adjective names
+        ("La Russie a tiré des drones. Les forces ukrainiennes ont abattu cinq drones russes au-dessus de Kharkiv.",
+         "abattu", ("les forces ukrainiennes",), ("Russie",)),
+        ("La Russie a tiré des missiles. L'armée russe a intercepté trois missiles ukrainiens près de Belgorod.",
+         "intercepté", ("l'armée russe",), ()),
+        # a hostile act on a nationality's positions, with no target named
+        ("L'armée russe a bombardé des positions ukrainiennes, a indiqué l'Ukraine.", "bombardé",
+         ("l'armée russe",), ("Ukraine",)),
+        # the forces in the complement of a noun act
+        ("L'avancée des troupes ukrainiennes inquiète la Russie et l'Ukraine.", "avancée", ("Ukraine",), ()),
+    ],
+)  # fmt: skip
+def test_shoot_downs_and_nationality_targets(
+    sentence: str, trigger: str, actors: tuple[str, ...], recipients: tuple[str, ...]
+) -> None:
+    event = _by_trigger(analyse(sentence), trigger)
+    assert (event.actors, event.recipients) == (actors, recipients), event
+
+
+def test_a_pronoun_after_a_verb_of_the_quote_is_not_its_speaker() -> None:
+    text = "Rishi Sunak a indiqué que les deux dirigeants ont convenu qu'ils livreraient des missiles à l'Ukraine."
+    found = analyse(text, quotes=(("que les deux dirigeants ont convenu qu'ils livreraient des missiles à l'Ukraine",
+                                   "Rishi Sunak"),))  # fmt: skip
+    aid = next(f for f in found if f.type == "AID")
+    assert (aid.actors, aid.recipients, aid.claimed_by) == ((), ("Ukraine",), "SUNAK")

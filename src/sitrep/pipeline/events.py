@@ -5,8 +5,8 @@ Writes ``doc.spans["events"]``: one span per trigger word or phrase, with ``span
 ``entities`` (actors and recipients are their keys), ``places``, ``times``, ``quantities`` (the event's clause's
 nearest) and ``quotes`` (an event inside a quote's content is claimed by that quote: ``EventAttrs.quote``).
 Without entities, events have no actors; without quotes, none is claimed. An event inside a quote takes its
-actors and recipients from the quote's words ("nous", "nos troupes" and a reported "il" name the speaker's side),
-never from the speaker clause around it.
+actors and recipients from the quote's words ("nous", "nos troupes", a reported "il" and the implicit subject of
+"dit avoir abattu" name the speaker's side), never from the speaker clause around it.
 
 How: per sentence, triggers from ``resources/<lang>/event_triggers.tsv`` (lemmas through spaCy's lookup tables),
 clauses cut at punctuation and conjunctions, arguments by clause-local rules (:mod:`.eventing.arguments`),

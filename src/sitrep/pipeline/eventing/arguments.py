@@ -7,10 +7,17 @@
   preposition the actor. Verbs marked ``inv`` ("repousser une attaque", "receive support from") do the same without
   a passive.
 - Recipient: the first mention after the trigger in its clause that a listed preposition (``rcpt=``), a hostile
-  one (contre, sur / against, on) or none introduces.
+  one (contre, sur / against, on) or none introduces; for a hostile act with none, the side a nationality
+  adjective in its object names ("a abattu 27 drones ukrainiens", "shelled Russian positions"). Shooting down
+  and intercepting are the shooter's acts; repelling (``inv``) names the attack repelled.
+- Reported speech: the implicit subject of a reported infinitive ("X affirme avoir abattu", "X claimed to have")
+  and a subject pronoun heading the reported clause ("X said it had") are the speaker; a pronoun after a verb of
+  the quote ("ont convenu qu'ils") is not. A noun trigger is the speaker's act only after a light verb ("dit
+  avoir lancé une offensive"), not after another ("affirme avoir stoppé l'avancée russe": the other side's).
 - Noun triggers ("frappes russes sur Kiev", "Russia's invasion of Ukraine"): a nationality adjective next to the
   noun, a possessive, or a "de"/"of" complement that is a group, person or organisation is the actor; a place
-  there is the target. Otherwise the noun's clause subject is its actor ("X a lancé une offensive").
+  there is the target; a nationality adjective on an armed-forces noun of its complement ("l'avancée des troupes
+  russes") names the actor. Otherwise the noun's clause subject is its actor ("X a lancé une offensive").
 - Nationality adjectives and first-person words in a quote ("nos troupes") name the country's entity, when the
   article has one: a group of that country for "our", the country itself for an adjective.
 
@@ -155,14 +162,38 @@ class ArgumentFinder:
                 return True
         return False
 
+    def _reported_pronoun(self, start: int, lo: int, hi: int) -> bool:
+        """Whether a subject pronoun in ``lo..hi`` heads the reported clause that opens at ``start`` ("a affirmé
+        qu'il livrerait", "said it will"): no verb of the quote stands before it. One after a verb of the quote
+        ("ont convenu qu'ils allaient") stands for that verb's subject, not for the speaker."""
+        if not self._personal_pronoun(lo, hi):
+            return False
+        pronouns = self.lex.classes.get("pronoun", frozenset())
+        verbs = self.lex.classes.get("auxiliary", frozenset()) | self.lex.classes["passive"]
+        k = next(k for k in range(lo, hi) if self.words[k].form in pronouns)
+        return not any(self.words[j].form in verbs or j in self.trigger_at for j in range(start, k))
+
+    def _speakers_act(self, match: Match, start: int) -> bool:
+        """Whether the speaker, implicit or a pronoun subject of the reported clause opening at ``start``, does
+        what ``match`` names: a verb, yes; a noun only after a light verb ("dit avoir lancé une offensive"), not
+        after another ("affirme avoir stoppé l'avancée russe", "say they halted the advance": the other side's)."""
+        return not match.noun or self._light_between(start, match.start)
+
     def _light_between(self, lo: int, hi: int) -> bool:
         """Whether the words between a subject and its object noun hold a verb whose subject does what the noun
         names ("a lancé", "mounted"), or no verb at all ("X, dont l'offensive ...")."""
         light = self.lex.classes.get("light", frozenset())
         if not light:
             return True
+        auxiliaries = self.lex.classes.get("auxiliary", frozenset()) | self.lex.classes["passive"]
+        det = self.lex.classes.get("det", frozenset())
         between = self.words[lo:hi]
-        if any(w.form in light or w.lemma in light or self.lex.forms.get(w.form) in light for w in between):
+        for k, w in enumerate(between, start=lo):
+            if not (w.form in light or w.lemma in light or self.lex.forms.get(w.form) in light):
+                continue
+            # "had a meeting" is light; "have halted the advance": the auxiliary of another verb is not
+            if w.form in auxiliaries and k + 1 < hi and self.words[k + 1].form not in det:
+                continue
             return True
         return len(between) <= 2  # "Russia's invasion", "l'armée russe et ses frappes"
 
@@ -234,6 +265,45 @@ class ArgumentFinder:
                     return self.countries.for_adjective(code)
         return None
 
+    def _forces_of(self, match: Match) -> str | None:
+        """The entity a nationality adjective names on an armed-forces noun in the noun trigger's "de"/"of"
+        complement ("l'avancée des troupes russes", "the advance of Russian troops"): those forces act."""
+        genitive = self.lex.classes["genitive"]
+        det = self.lex.classes.get("det", frozenset())
+        k = match.end
+        if k >= len(self.words) or self.words[k].form not in genitive:
+            return None
+        k += 1
+        while k < len(self.words) and self.words[k].form in det:
+            k += 1
+        clause = self.clause_of[match.start]
+        for j in (k, k + 1):  # the force noun, after an English adjective or before a French one
+            if j >= len(self.words) or self.clause_of[j] != clause:
+                break
+            w = self.words[j]
+            if not self.lex.in_class("force", w.form, w.lemma):
+                continue
+            for a in (j - 1, j + 1):
+                if k <= a < len(self.words) and self.clause_of[a] == clause and a != j:
+                    code = self.lex.demonyms.get(self.words[a].form)
+                    if code and not any(m.start <= a < m.end for m in self.mentions):
+                        return self.countries.for_adjective(code)
+            break
+        return None
+
+    def _object_adjective(self, match: Match, hi: int) -> str | None:
+        """The entity a nationality adjective names in a hostile verb's object ("abattu 27 drones ukrainiens",
+        "struck Russian positions"), read up to the first preposition other than "de"/"of" and a hostile one,
+        or the next verb trigger: the side the act is aimed at."""
+        stops = self.lex.classes["prep"] - self.lex.classes["genitive"] - self.lex.classes["hostile"]
+        for k in range(match.start + 1, hi):
+            if k >= match.end and (self.words[k].form in stops or k in self.verb_starts):
+                return None
+            code = self.lex.demonyms.get(self.words[k].form)
+            if code and not any(m.start <= k < m.end for m in self.mentions):
+                return self.countries.for_adjective(code)
+        return None
+
     def _adjective_in(self, lo: int, hi: int) -> str | None:
         for k in range(lo, hi):
             code = self.lex.demonyms.get(self.words[k].form)
@@ -268,18 +338,34 @@ class ArgumentFinder:
             found = self._find(match, clause, speaker, previous_subject, scope)
         finally:
             self.mentions = saved
-        if reported_infinitive and speaker is not None and not (found.actors if "inv" not in match.trigger.flags
-                                                                else found.recipients):  # fmt: skip
-            # "L'Ukraine dit avoir repris ...", "Moscou affirme avoir abattu ...": the speaker did it (or, for
-            # "abattre des drones", underwent the attack)
+        implicit = reported_infinitive and self._speakers_act(match, first)
+        if implicit and speaker is not None and not (found.actors if "inv" not in match.trigger.flags
+                                                     else found.recipients):  # fmt: skip
+            # "L'Ukraine dit avoir repris ...", "Moscou affirme avoir abattu ...": the speaker, the implicit
+            # subject of the infinitive, did it (or, for "repousser une attaque", underwent the attack); a noun
+            # is the speaker's act only after a light verb ("dit avoir lancé une offensive"), not after another
+            # ("affirme avoir stoppé l'avancée russe": the advance is the other side's)
             side = found.recipients if "inv" in match.trigger.flags else found.actors
             side.append(speaker[0])
+            found.recipients = [r for r in found.recipients if r not in found.actors]
+            return found
+        if reported_infinitive:
             return found
         lo = max(clause[0], within[0])
-        if not found.actors and speaker is not None and self._personal_pronoun(lo, match.start):
+        inverse = "inv" in match.trigger.flags
+        if (
+            speaker is not None
+            and not (found.recipients if inverse else found.actors)
+            and self._reported_pronoun(within[0], lo, match.start)
+            and self._speakers_act(match, lo)
+        ):
             # "Hungary said it will support ...": the pronoun of a reported clause is most often its speaker
-            found.actors.append(speaker[0])
-            found.recipients = [r for r in found.recipients if r != speaker[0]]
+            # ("Kyiv said it repelled a Russian attack": the one attacked)
+            if inverse:
+                found.recipients.append(speaker[0])
+            else:
+                found.actors.append(speaker[0])
+                found.recipients = [r for r in found.recipients if r != speaker[0]]
         return found
 
     def _find(self, match: Match, clause: tuple[int, int], speaker: tuple[str, str, str | None] | None,
@@ -326,7 +412,7 @@ class ArgumentFinder:
                 if first is not None:
                     out.actors.extend(dict.fromkeys(m.key for m in self._coordinated(first, before=False)))
                     return out
-            actor = self._adjective_near(match)
+            actor = self._adjective_near(match) or self._forces_of(match)
             if actor is None:
                 poss = self._possessor(match)
                 actor = poss.key if poss else None
@@ -403,6 +489,11 @@ class ArgumentFinder:
             for m in self._coordinated(rcpt, before=False):
                 if m.key not in out.actors and m.key not in out.recipients:
                     out.recipients.append(m.key)
+        elif trig.type in HOSTILE_TYPES and "intr" not in trig.flags:
+            # "a abattu 27 drones ukrainiens", "struck Russian positions": no target named, its side is
+            side = self._object_adjective(match, hi)
+            if side is not None and side not in out.actors:
+                out.recipients.append(side)
         return out
 
     def _possessor(self, match: Match) -> Mention | None:
