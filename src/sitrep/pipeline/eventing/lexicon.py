@@ -1,16 +1,17 @@
 """The events stage's language data, compiled once per pipeline from ``resources/<lang>/event_*.tsv``.
 
 Triggers, cue words and modality cues are listed by lemma; a word of the text is matched by its lowercase form
-or by its lemma in spaCy's lookup table (``spacy-lookups-data``; the table is keyed by hashes, so it is queried
-per word, never inverted). Regular participles and inflections the table files under themselves are added by
-rule (French -er/-ir participles, English -s/-ed/-ing), and each file's ``forms`` column lists irregular ones.
+or by its lemma in spaCy's lookup table (``spacy-lookups-data``), of which only the entries the stage can tell
+from the form itself are kept (:class:`LemmaTable`, derived once and kept in sitrep's cache). Regular
+participles and inflections the table files under themselves are added by rule (French -er/-ir participles,
+English -s/-ed/-ing), and each file's ``forms`` column lists irregular ones.
 Country adjectives come from the entities stage's ``entity_demonyms.tsv`` and country names from CLDR
 (``babel``), so "missiles russes" can name Russia as an actor. Nothing here depends on a document.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ...errors import ResourceError
@@ -60,16 +61,20 @@ class ModalityCue:
 
 
 class LemmaTable:
-    """Form -> lower-case lemma through the shared lemma table (the form itself when the table has none)."""
+    """Form -> lower-case lemma through the shared lemma table (the form itself when the table has none).
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+    Only the entries the stage can tell from the form itself are kept (see :func:`_lemma_table`); for every other
+    form the form stands for its lemma, with the same outcome. Empty until :func:`compile_lexicon` fills it.
+    """
+
+    def __init__(self, table: Mapping[str, str] | None = None) -> None:
+        self._table: Mapping[str, str] = table or {}
 
     def __call__(self, form: str) -> str:
-        from ..lexical import lemma_of
+        return self._table.get(form, form)
 
-        lemma = lemma_of(self.lang, form)
-        return lemma.lower() if lemma else form
+    def __len__(self) -> int:
+        return len(self._table)
 
 
 def _inflections(lemma: str, lang: str) -> Iterable[str]:
@@ -107,7 +112,7 @@ class EventLexicon:
     """Everything the events stage knows of one language, compiled and read-only after :func:`compile_lexicon`."""
 
     lang: str
-    lemma: LemmaTable
+    lemma: LemmaTable = field(default_factory=LemmaTable)  # filled last, from the words of the rest
     triggers: dict[str, list[Trigger]] = field(default_factory=dict)  # first word (form or lemma) -> rows
     forms: dict[str, str] = field(default_factory=dict)  # extra surface form -> lemma
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -308,12 +313,59 @@ def _check(res: Resources, lex: EventLexicon) -> None:
                 raise ResourceError(f"E235: {res.lang}/event_cues.tsv: unknown type(s) {unknown}.")
 
 
+def lexicon_words(lex: EventLexicon) -> frozenset[str]:
+    """Every word the lexicon tests a form or a lemma against (trigger words, classes, cues, extra forms, ...)."""
+    words: set[str] = set(lex.triggers) | set(lex.forms) | set(lex.forms.values()) | set(lex.cues)
+    for rows in lex.triggers.values():
+        for trigger in rows:
+            words.update(*trigger.words)
+            words.update(trigger.recipient_preps)
+    for members in lex.classes.values():
+        words.update(members)
+    for cue in lex.modality.values():
+        words.update(cue.then)
+    words.update(lex.modality)
+    words.update(lex.demonyms)
+    words.update(lex.country_names)
+    return frozenset(words)
+
+
+def _lemma_table(lex: EventLexicon) -> LemmaTable:
+    """The part of the lemma table whose lemma the stage can tell apart from the form itself.
+
+    The stage reads a lemma in three ways only: as a member of one of its word sets (all in :func:`lexicon_words`),
+    by comparing it with the form (``form == lemma``: at a trigger's first word, whose form or lemma is a lexicon
+    word, or form less a final s/x is), and by its ending where the form ends with a modality suffix (future,
+    conditional: ``_is_verb_form`` needs ``form != lemma`` and a verb lemma). An entry none of these can see gives
+    the same outcome as the form itself, which is what :class:`LemmaTable` answers for a form it lacks; so does an
+    entry whose lemma is the form.
+    """
+    from ..lexical import lemma_subset
+    from .matching import VERB_ENDINGS as endings  # matching imports this module
+
+    words = lexicon_words(lex)
+    suffixes = tuple(sorted({suffix for suffix, _ in lex.suffixes}))
+
+    def keep(form: str, lemma: str) -> bool:
+        low = lemma.lower() if lemma else form
+        if low == form:
+            return False
+        return (
+            low in words or form in words or form[:-1] in words or (low.endswith(endings) and form.endswith(suffixes))
+        )
+
+    key = ";".join(("v1", "|".join(endings), "|".join(suffixes), "|".join(sorted(words))))
+    table = lemma_subset(lex.lang, "events-lemmas", key, keep)
+    return LemmaTable({form: lemma.lower() for form, lemma in table.items()})
+
+
 def compile_lexicon(res: Resources) -> EventLexicon:
     """Read and compile the event resources of ``res.lang``; raises :class:`ResourceError` on a bad file."""
-    lex = EventLexicon(lang=res.lang, lemma=LemmaTable(res.lang))
+    lex = EventLexicon(lang=res.lang)
     _read_triggers(res, lex)
     _read_classes(res, lex)
     _read_cues(res, lex)
     _read_demonyms(res, lex)
     _check(res, lex)
+    lex.lemma = _lemma_table(lex)
     return lex

@@ -3,9 +3,10 @@
 Reporting verbs are listed once by lemma; every inflection is found through spaCy's lookup lemma table
 (``spacy-lookups-data``), plus the participles the table files under
 themselves (``ajouté`` -> ``ajouté``), which the rules add (-er/-ir verbs) or the file's ``forms`` column lists.
-spaCy's table keys are hashes, so it is queried per word rather than inverted. The compiled
-:class:`QuoteLexicon` is read-only; a language without the table still works from the ``forms`` column and the
-participle rules, with fewer inflections.
+Only the table's entries whose lemma is a listed verb are kept (:class:`LemmaTable`, derived once and kept in
+sitrep's cache): a form filed under any other lemma can name no cue. The compiled :class:`QuoteLexicon` is
+read-only; a language without the table still works from the ``forms`` column and the participle rules, with fewer
+inflections.
 """
 
 from __future__ import annotations
@@ -91,15 +92,23 @@ def _participles(lemma: str, lang: str) -> Iterable[str]:
 
 
 class LemmaTable:
-    """Form -> lemma through spacy-lookups-data's table (shared with the other stages, see ``lexical``)."""
+    """Form -> lemma through spacy-lookups-data's table, for the forms whose lemma is one of ``lemmas`` only.
 
-    def __init__(self, lang: str) -> None:
+    :meth:`get` gives what :func:`sitrep.pipeline.lexical.lemma_of` gives where that is one of ``lemmas``, and None
+    for every other form: its lemma would name no cue. The part kept is derived from the whole table once and kept
+    in sitrep's cache, keyed by the table's version and the lemmas.
+    """
+
+    def __init__(self, lang: str, lemmas: Iterable[str]) -> None:
+        from ..lexical import lemma_subset
+
         self.lang = lang  # an empty table (no data for the language) leaves the `forms` column and the rules
+        self.lemmas = frozenset(lemmas)
+        wanted = self.lemmas
+        self._table = lemma_subset(lang, "quotes-lemmas", "|".join(sorted(wanted)), lambda _, lemma: lemma in wanted)
 
     def get(self, form: str) -> str | None:
-        from ..lexical import lemma_of
-
-        return lemma_of(self.lang, form)
+        return self._table.get(form)
 
 
 def compile_lexicon(res: Resources) -> QuoteLexicon:
@@ -111,7 +120,7 @@ def compile_lexicon(res: Resources) -> QuoteLexicon:
         if row["use"] not in ("speech", "belief", "incise", "stance"):
             raise ResourceError(f"E210: {lang}/quote_verbs.tsv: unknown use {row['use']!r} for {row['lemma']!r}.")
         wanted[row["lemma"]] = Cue(row["lemma"], row["use"], row["infinitive"] == "y")
-    table = LemmaTable(lang)
+    table = LemmaTable(lang, wanted)
     aux_lemmas = _AUX.get(lang, ())
     cues: dict[str, Cue] = {}
     aux: set[str] = set(aux_lemmas)
