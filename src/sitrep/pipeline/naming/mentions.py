@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .lexicon import KnownOrg, Lexicon, Title, fold
+from .lexicon import PHRASE_JOINER, KnownOrg, Lexicon, Title, fold
 
 KINDS = ("person", "organization", "group", "location", "other")
 
@@ -187,12 +187,14 @@ class MentionFinder:
 
     def _known_place(self, words: TokenTexts, i: int) -> int:
         """End of a multi-word place name of the gazetteer that starts at ``i`` ("New York"), else 0."""
-        if i + 1 >= len(words):
+        n = len(words)
+        lex = self.lex
+        if i + 1 >= n or PHRASE_JOINER.join((words[i], words[i + 1])) not in lex.place_pairs:
             return 0
-        for phrase in self.lex.place_phrases.get((words[i], words[i + 1]), ()):
-            end = i + len(phrase)
-            if end <= len(words) and tuple(words[i:end]) == phrase and not (
-                end < len(words) and is_capitalised(words[end]) and words[end].lower() not in self.lex.function_words
+        for end in range(min(n, i + lex.place_phrase_words), i + 1, -1):  # longest first
+            key = PHRASE_JOINER.join(words[i:end])
+            if key in lex.place_phrases and key.count(PHRASE_JOINER) == end - i - 1 and not (
+                end < n and is_capitalised(words[end]) and words[end].lower() not in lex.function_words
             ):  # fmt: skip
                 return end
         return 0
@@ -861,7 +863,7 @@ class MentionFinder:
     def _acronyms(self, words: Sequence[str], mentions: list[Mention]) -> None:
         """ "Name (ACR)": the acronym abbreviates the name just before it."""
         by_start = {m.start: k for k, m in enumerate(mentions)}
-        for k, m in enumerate(mentions):
+        for m in mentions:
             if m.end + 2 < len(words) and words[m.end] == "(" and words[m.end + 2] == ")":
                 other = by_start.get(m.end + 1)
                 if other is not None and is_allcaps(words[m.end + 1]):
