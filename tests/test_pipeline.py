@@ -127,3 +127,18 @@ def test_a_stage_bug_is_a_named_failure_in_a_batch() -> None:
     assert isinstance(failure.error.__cause__, IndexError)
     with pytest.raises(IndexError):
         extractor.extract_article(articles[0])
+
+
+def test_pipelines_are_rebuilt_after_refresh_every_articles() -> None:
+    extractor = sitrep.Extractor(Options(stages=("times",), refresh_every=2))
+    text = "Kiev a été frappée lundi."
+    first = extractor.pipeline("fr")
+    reports = [extractor.extract_article(sitrep.Article(text, id=f"a{i}", language="fr", published="2023-05-16"))
+               for i in range(3)]  # fmt: skip
+    assert extractor.pipeline("fr") is not first  # rebuilt after two articles
+    assert reports[0].times == reports[2].times  # and gives the same results
+    never = sitrep.Extractor(Options(stages=("times",), refresh_every=0))
+    kept = never.pipeline("fr")
+    for i in range(3):
+        never.extract_article(sitrep.Article(text, id=f"b{i}", language="fr"))
+    assert never.pipeline("fr") is kept

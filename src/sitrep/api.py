@@ -39,10 +39,16 @@ class Extractor:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         self._pipelines: dict[str, Language] = {}
+        self._used: dict[str, int] = {}  # articles each pipeline has read since it was built
 
     def pipeline(self, lang: str) -> Language:
+        """The pipeline of ``lang``, built on first use and again every ``options.refresh_every`` articles."""
+        refresh = self.options.refresh_every
+        if lang in self._pipelines and refresh and self._used.get(lang, 0) >= refresh:
+            del self._pipelines[lang]  # its vocabulary has grown with every new word: start afresh
         if lang not in self._pipelines:
             self._pipelines[lang] = build_pipeline(lang, model=self.options.model, stages=self.options.stages)
+            self._used[lang] = 0
         return self._pipelines[lang]
 
     def language_of(self, article: Article) -> str:
@@ -84,6 +90,7 @@ class Extractor:
         lang = self.language_of(article)
         published = parse_published(article.published)
         nlp = self.pipeline(lang)
+        self._used[lang] += 1
         doc = nlp.make_doc(text)
         doc._.sitrep = DocInfo(
             article_id=article.id,

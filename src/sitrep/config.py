@@ -24,6 +24,9 @@ class Options:
     - ``include_title``: put the title before the body as the report's first paragraph (headlines carry claims).
     - ``max_chars``: longer articles are refused with a clear error instead of exhausting memory.
     - ``min_chars``: shorter texts (after stripping) are refused as empty.
+    - ``refresh_every``: rebuild a language's pipeline after this many articles. spaCy's vocabulary keeps every
+      new word it sees, so over millions of articles memory would grow without bound; a rebuild (well under a
+      second, from the cache) starts it afresh. 0 never rebuilds.
     """
 
     model: str | None = None
@@ -31,6 +34,7 @@ class Options:
     include_title: bool = True
     max_chars: int = 1_000_000
     min_chars: int = 1
+    refresh_every: int = 20_000
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.stages if s not in DEFAULT_STAGES]
