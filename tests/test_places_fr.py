@@ -177,3 +177,19 @@ def test_regions_without_a_geonames_entry_are_found_unresolved(nlp: Language, te
     found = places(nlp, text)
     assert mention in found, found
     assert found[mention].geonameid is None and found[mention].lat is None  # named, not invented
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Réunis lors d'un sommet du Conseil de l'Europe en Islande, les ministres ont parlé.", ["Islande"]),
+        ("L'Organisation pour la sécurité et la coopération en Europe a envoyé des observateurs à Kiev.", ["Kiev"]),
+        ("La guerre est revenue en Europe, a déclaré le chancelier.", ["Europe"]),
+    ],
+)
+def test_a_place_inside_an_organisation_name_is_not_a_toponym(text: str, places: list[str]) -> None:
+    from sitrep import extract
+    from sitrep.config import Options
+
+    report = extract(text, lang="fr", published="2023-05-16", options=Options(stages=("places",)))
+    assert [p.text for p in report.places] == places

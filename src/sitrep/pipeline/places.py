@@ -115,6 +115,9 @@ class PlaceLexicon:
     skip: frozenset[str]
     common_words: frozenset[str]  # lower-case word forms of the language
     particles: frozenset[str]  # capitalised particles inside person names ("De", "Van", "Ben")
+    # multi-word organisation names ("conseil de l'europe"), lower-case, by first word, longest first: a place
+    # inside one ("Europe") is part of the organisation's name, not a toponym
+    organizations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def make(nlp: Language, name: str) -> PlacesStage:
@@ -133,9 +136,14 @@ def compile_lexicon(lang: str) -> PlaceLexicon:
     resources = load_resources(lang)
     function_words = {w.lower() for w in _stop_words(lang)} | _calendar_words(lang)
     stop = {name_key(w) for w in resources.words("place_stop.txt") | resources.words("place_modifiers.txt")}
+    organizations: dict[str, list[str]] = {}
     if resources.has("entity_organizations.tsv"):  # "Hamas", "Toyota": organisations, not the towns so named
         table = resources.table("entity_organizations.tsv", required=("name",))
         stop |= {name_key(r["name"]) for r in table.records()}
+        for row in table.records():
+            name = row["name"].lower().replace("’", "'")
+            if " " in name:
+                organizations.setdefault(name.split(" ", 1)[0], []).append(name)
     person = set(resources.words("entity_honorifics.txt")) if resources.has("entity_honorifics.txt") else set()
     person |= resources.words("place_given_names.txt")
     if resources.has("entity_first_names.tsv"):
@@ -160,6 +168,7 @@ def compile_lexicon(lang: str) -> PlaceLexicon:
         metonymy_nouns=frozenset(w.lower() for w in resources.words("place_metonymy_nouns.txt")),
         metonymy_before=tuple(_split(w) for w in resources.lines("place_metonymy_before.txt")),
         skip=frozenset(w.lower() for w in resources.words("place_skip.txt")),
+        organizations={k: tuple(sorted(v, key=len, reverse=True)) for k, v in organizations.items()},
     )
 
 
@@ -299,10 +308,11 @@ class PlacesStage:
             sent_start[sent.start] = True
         headline = self._headline_sentences(words, sent_start)
         surnames = self._surnames(words, sent_start)
+        in_organization = self._inside_organizations(text, words, offsets)
         mentions: list[Mention] = []
         i = 0
         while i < n:
-            if not words[i][:1].isupper():
+            if not words[i][:1].isupper() or i in in_organization:
                 i += 1
                 continue
             found = self._longest(words, offsets, sent_start, text, i)
@@ -311,6 +321,9 @@ class PlacesStage:
                 continue
             start = i
             end, key = found
+            if any(j in in_organization for j in range(start, end)):
+                i += 1
+                continue
             if words[i].lower() in ARTICLES:  # "La Côte d'Ivoire": the name may start after the article
                 after = self._longest(words, offsets, sent_start, text, i + 1)
                 if after is not None and after[0] > end:
@@ -321,6 +334,24 @@ class PlacesStage:
             else:
                 i = end if end - start > 1 else start + 1
         return mentions
+
+    def _inside_organizations(self, text: str, words: list[str], offsets: list[int]) -> set[int]:
+        """Indices of the tokens that lie inside a multi-word organisation name of the lexicon."""
+        names = self.lexicon.organizations
+        covered: set[int] = set()
+        if not names:
+            return covered
+        lowered = text.lower().replace("’", "'")
+        for i, word in enumerate(words):
+            for name in names.get(word.lower().replace("’", "'"), ()):
+                end = offsets[i] + len(name)
+                if lowered.startswith(name, offsets[i]) and (end >= len(lowered) or not lowered[end].isalnum()):
+                    j = i
+                    while j < len(words) and offsets[j] < end:
+                        covered.add(j)
+                        j += 1
+                    break
+        return covered
 
     def _longest(self, words: list[str], offsets: list[int], sent_start: list[bool], text: str,
                  i: int) -> tuple[int, str] | None:  # fmt: skip
