@@ -55,6 +55,7 @@ def one(text: str, published: str | None = DCT) -> tuple[str, str, str]:
         ("The convoy was hit yesterday morning.", ("yesterday morning", "TIME", "2023-05-15TMO")),
         ("The spokesman denied the report this morning.", ("this morning", "TIME", "2023-05-16TMO")),
         ("Kyiv will be dark tonight.", ("tonight", "TIME", "2023-05-16TNI")),
+        ("Drones struck the port overnight.", ("overnight", "TIME", "2023-05-16TNI")),  # as "dans la nuit" in French
         ("Sirens sounded at 3:30 a.m.", ("3:30 a.m.", "TIME", "2023-05-16T03:30")),
         ("The strike came at 1400 GMT.", ("1400 GMT", "TIME", "2023-05-16T14:00")),
         # months
