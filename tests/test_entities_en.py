@@ -183,3 +183,38 @@ def test_model_entities_are_candidates(tiny_model: Path) -> None:
 
 def test_rules_alone_do_not_know_the_invented_place() -> None:
     assert entities("Zorblat Quenn visited Glimmertown on Monday.").get("Glimmertown", ("",))[0] != "location"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Results on Saturday: Leeds 2 Bolton 1, Stoke 0 Hull 3.", "Bolton", "organization"),
+        ("Standings: Boston 69 65 .515, Toronto 63 71 .470.", "Toronto", "organization"),
+        ("Fixtures: Essex v Kent at Chelmsford.", "Kent", "organization"),
+        ("Close of play: Somerset 230-6, Durham 114. Somerset need 90 more runs.", "Somerset", "organization"),
+        ("Results: Germany 2 Russia 1, Spain 0 Italy 0.", "Germany", "location"),
+        ("Shelling hit Kharkiv 25 times overnight, the governor said.", "Kharkiv", "location"),
+        ("Troops are 30 km from Kherson and Mykolaiv 50 km away.", "Mykolaiv", "location"),
+        ("Shares fell on the Tokyo Stock Exchange on Friday.", "Tokyo Stock Exchange", "organization"),
+        ("The Federal Reserve Board left rates unchanged.", "Federal Reserve Board", "organization"),
+    ],
+)
+def test_sports_sides_and_bodies(text: str, name: str, kind: str) -> None:
+    found = entities(text)
+    assert name in found, sorted(found)
+    assert found[name][0] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Kyiv asked again for F-16 jets and more HIMARS.", "F-16"),
+        ("The Netherlands pledged F16 fighters and Su-27 spare parts.", "Su-27"),
+        ("Sony sold the PlayStation 2 while Microsoft sold 24 million Xbox 360 consoles.", "PlayStation"),
+    ],
+)
+def test_models_are_not_actors(text: str, absent: str) -> None:
+    found = entities(text)
+    assert absent not in found or found[absent][0] != "organization", sorted(found)
+    if "-" in absent or absent[-1].isdigit():
+        assert absent not in found, sorted(found)

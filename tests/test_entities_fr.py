@@ -227,3 +227,48 @@ def test_odd_inputs_do_not_fail(text: str) -> None:
     for span in doc.spans["entities"]:
         assert span.id_ in doc_info(doc).entities
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Réunis à l'occasion d'un sommet à Bruxelles, les dirigeants européens ont haussé le ton.",
+        "Interrogé par la presse, le ministre n'a pas répondu.",
+        "Arrivées dans la nuit, les renforts ont pris position.",
+    ],
+)
+def test_opening_participle_is_not_a_name(text: str) -> None:
+    first = text.split()[0]
+    assert first not in entities(text), sorted(entities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("Kiev attend toujours les F-16 promis par les Pays-Bas.", "F-16"),
+        ("Les premiers F16 sont arrivés en Roumanie.", "F16"),
+        ("Un Su-27 russe a intercepté un drone au-dessus de la mer Noire.", "Su-27"),
+    ],
+)
+def test_weapon_models_are_not_entities(text: str, model: str) -> None:
+    found = entities(text)
+    assert not any(model in name for name in found), sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Kagamé, qui dirige le pays depuis vingt ans, a parlé.", "Kagamé", "other"),
+        ("Bédié, ancien président, a parlé aux militants.", "Bédié", "person"),
+        ("Les dirigeants du G7 se réunissent à Hiroshima.", "G7", "organization"),
+        ("Le pilote a quitté l'écurie Sauber en fin de saison.", "Sauber", "organization"),
+        ("Le film est produit par Regency Enterprises.", "Regency Enterprises", "organization"),
+        ("L'attaquant a signé au Werder Brême pour trois saisons.", "Werder Brême", "organization"),
+        ("La Scuderia Ferrari a dominé la course.", "Scuderia Ferrari", "organization"),
+        ("Le ministre a rencontré Kamala Harris à Paris.", "Kamala Harris", "person"),
+    ],
+)
+def test_kind_kept_or_found(text: str, name: str, kind: str) -> None:
+    found = entities(text)
+    assert name in found, sorted(found)
+    assert found[name][1] == kind

@@ -7,7 +7,10 @@ Works on the document's tokens as strings. Three kinds of mention are found:
   or location from, in order: the known-organisation table, the demonym nouns ("les Russes"), the gazetteer, a
   title or honorific before the name, the organisation and place heads, given names, acronyms, and the words
   around the name. A name nothing classifies stays ``other`` (the coreference may still make it a person's
-  surname);
+  surname). A place or unknown name that a score follows in a results line ("Somerset 230, Durham 114") or that
+  "v" joins to another is a team (an organisation, in the whole article); a French name of several words that
+  only looked like a person's but takes an article ("le Werder Brême") is an organisation; weapon models ("F-16")
+  and a French sentence's opening participle ("Réunis à ...") are not names;
 - descriptors: a definite determiner and a title phrase ("le président ukrainien", "the Kremlin spokesman"), or an
   actor head with a demonym ("l'armée ukrainienne", "Russian forces"). A title phrase right before or after a name
   ("le Premier ministre britannique Rishi Sunak") becomes that name's title instead;
@@ -148,6 +151,8 @@ class MentionFinder:
         mentions.sort(key=lambda m: m.start)
         self._place_heads(words, mentions)
         self._titles(words, mentions)
+        self._sports_sides(words, mentions, sent_starts)
+        self._determined_names(words, mentions)
         mentions.extend(self._descriptors(words, mentions))
         mentions = self._drop_inside_titles(mentions)
         self._acronyms(words, mentions)
@@ -331,7 +336,7 @@ class MentionFinder:
             and words.text(start, end) not in lex.places
         ):
             end -= 1  # "England Captain" in a headline: a descriptor, not a name
-        if start >= end:
+        if start >= end or self._opening_participle(words, start, end, sent_starts):
             return []
         for k in range(start + 1, end - 1):
             inner = self._title_words_at(words, k, end) if words[k][:1].isupper() else None
@@ -351,6 +356,23 @@ class MentionFinder:
                 mention.country = mention.country or country
             found.append(mention)
         return found
+
+    def _opening_participle(self, words: Sequence[str], start: int, end: int, sent_starts: Sequence[bool]) -> bool:
+        """A French sentence that opens on a participle or adjective set off by a comma or followed by its
+        complement ("Réunis à Bruxelles, ...", "Interrogé par l'AFP", "Inquiets, ..."): an ordinary word."""
+        if not (self.fr and end - start == 1 and sent_starts[start] and end < len(words)):
+            return False
+        word = words[start]
+        low = word.lower()
+        plural = low.endswith(("s", "x"))  # a comma alone marks a plural ("Inquiets, ..."), not "Condé, qui"
+        return (
+            (words[end].lower() in _PARTICIPLE_COMPLEMENTS or (words[end] == "," and plural))
+            and len(low) > 4
+            and low.endswith(_PARTICIPLE_ENDINGS)
+            and word[1:].islower()
+            and self._bare_name(word)
+            and word not in self.lex.first_names
+        )
 
     def _common_at_start(self, word: str, words: Sequence[str], start: int, end: int) -> bool:
         """A sentence-initial word that is an ordinary word capitalised by position, not a name."""
@@ -427,6 +449,8 @@ class MentionFinder:
         text = words.text(s, e)
         first = name[0]
         low_first = first.lower()
+        if len(name) <= 2 and _MODEL.match(text) and not _SUMMIT.match(text):
+            return None  # a weapon or vehicle model ("F-16", "Su-27", "T-72"), not an actor
         m = Mention(s, e, "other", True, 0, words=tuple(name))
         if is_allcaps(text) and len(text) > 3:
             text = " ".join(w[:1] + w[1:].lower() for w in text.split())  # "LONDON" in a dateline
@@ -739,6 +763,101 @@ class MentionFinder:
         if phrase.org:
             m.extra["org"] = phrase.org
 
+    def _sports_sides(self, words: Sequence[str], mentions: list[Mention], sent_starts: Sequence[bool]) -> None:
+        """A place (not a country) or an unclassified name that a score follows ("Somerset 230", "Pohang 3 Ulsan
+        2", a standings row "Boston 69 65") or that "v"/"vs" joins to another ("Essex v Kent") is a team: an
+        organisation, and so are its other mentions in the article. A score is a number of at most three digits
+        (cricket's "429-7" included); a lone one counts only when another side of the same sentence has one and
+        one of the sides is a place or the sentence is a terse results line (unknown names before numbers in prose
+        are often products: "PlayStation 3")."""
+        n = len(words)
+        sentence_of = self._sentence_numbers(words, sent_starts)
+        scored: dict[int, list[Mention]] = {}
+        sides: list[Mention] = []
+        by_start = {m.start: m for m in mentions if m.named}
+        for i in range(n):
+            sentence = sentence_of[i]
+            m = by_start.get(i)
+            if m is None or not self._may_be_side(m):
+                continue
+            before = words[m.start - 1].lower() if m.start > 0 else ""
+            after = words[m.end].lower() if m.end < n else ""
+            if before in _VERSUS or after in _VERSUS:
+                sides.append(m)
+            elif _SCORE.match(after) and not self._measure_follows(words, m.end + 1):
+                if m.end + 1 < n and _SCORE.match(words[m.end + 1].lstrip(".")):
+                    sides.append(m)  # a results or standings row: "Hanwha 58 1 49 .542"
+                else:
+                    scored.setdefault(sentence, []).append(m)
+        for number, found in scored.items():
+            if len({x.words for x in found}) >= 2 and (
+                any(x.kind == "location" for x in found) or self._terse(words, sentence_of, number)
+            ):
+                sides.extend(found)
+        if not sides:
+            return
+        names = {x.words for x in sides}
+        for m in mentions:
+            if m.words in names and self._may_be_side(m):
+                m.kind, m.evidence, m.key = "organization", max(m.evidence, 2), ""
+
+    @staticmethod
+    def _sentence_numbers(words: Sequence[str], sent_starts: Sequence[bool]) -> list[int]:
+        """The sentence of each token (from 1); a token capitalised by position after a dash, a bracket or a quote
+        mark does not open a new one."""
+        numbers: list[int] = []
+        count = 0
+        for i, start in enumerate(sent_starts):
+            if start and (i == 0 or words[i - 1] not in _INNER_OPENERS):
+                count += 1
+            numbers.append(count)
+        return numbers
+
+    @staticmethod
+    def _terse(words: Sequence[str], sentence_of: Sequence[int], number: int) -> bool:
+        """Sentence ``number`` is a results line, mostly names and figures: fewer than one word in four is a
+        lowercase word (not "PlayStation 2 et Xbox 360" in a sentence of prose)."""
+        lower = total = 0
+        for word, sentence in zip(words, sentence_of, strict=True):
+            if sentence == number:
+                total += 1
+                lower += word.isalpha() and word.islower()
+        return total > 0 and 4 * lower < total
+
+    def _determined_names(self, words: Sequence[str], mentions: list[Mention]) -> None:
+        """French persons' names take no article: a name of several words that only looked like a person's (no
+        known given name, no title) after "le", "la", "du", "au" ... is an organisation ("le Werder Brême", "la
+        Scuderia Ferrari", "au Dinamo Zagreb")."""
+        if not self.fr:
+            return
+        for m in mentions:
+            if (
+                m.named
+                and m.kind == "person"
+                and m.evidence <= 1
+                and len(m.words) > 1
+                and not m.title
+                and m.start > 0
+                and words[m.start - 1].lower() in _ARTICLES_FR
+                and m.words[0] not in self.lex.first_names
+            ):
+                m.kind = "organization"
+
+    @staticmethod
+    def _measure_follows(words: Sequence[str], k: int) -> bool:
+        """The number before token ``k`` is a measure, not a score: a unit or an ordinary word follows it
+        ("Kherson 30 km", "Amiens 4 %"), not "points", "and" or another figure."""
+        if k >= len(words):
+            return False
+        word = words[k]
+        return word in ("%", "°", "°C") or (word.isalpha() and word.islower() and word not in _SCORE_WORDS)
+
+    def _may_be_side(self, m: Mention) -> bool:
+        return m.named and m.source == "rules" and len(" ".join(m.words)) > 2 and (
+            (m.kind == "location" and not m.key.startswith("country:") and m.words[-1] not in self.lex.countries)
+            or (m.kind == "other" and len(m.words) <= 3)
+        )  # fmt: skip
+
     # --- descriptors -------------------------------------------------------------------------------------------
 
     def _descriptors(self, words: Sequence[str], names: list[Mention]) -> list[Mention]:
@@ -903,6 +1022,24 @@ _DEMONYM_ENDINGS = ("ain", "aine", "ien", "ienne", "ais", "aise", "ois", "oise",
 _PLACE_ENDINGS_FR = ("ie", "istan", "land")
 
 _OPENING_MARKS = frozenset("«\"“'’")
+
+# Models of weapons and vehicles ("F-16", "F16", "MiG-29", "S-400"), and the summits they must not take ("G7").
+_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,2}(-\d{1,4}|\d{2,4})[A-Z]?$")
+_SUMMIT = re.compile(r"^G\d{1,2}$")
+
+# Endings of French participles and adjectives, and the words that follow one that opens a sentence
+# ("Réunis à ...", "Interrogé par ...").
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "is", "ise", "ises", "it", "its", "ite", "ites", "ue", "ues", "ant",
+                       "ants", "ante", "antes", "eux", "euse", "euses", "if", "ifs", "ive", "ives")  # not "Camus"
+_PARTICIPLE_COMPLEMENTS = frozenset({"à", "au", "aux", "par", "en", "dans", "sur", "pour", "avec", "de", "du", "des",
+                                     "d'", "d’", "depuis", "après", "contre", "sous", "lors", "devant", "entre"})
+
+# A score after a team's name, and the words that join two sides ("Essex v Kent").
+_SCORE = re.compile(r"^\d{1,3}(-\d{1,2})?$")
+_VERSUS = frozenset({"v", "v.", "vs", "vs."})
+_SCORE_WORDS = frozenset({"and", "et", "points", "pts", "runs", "wickets", "goals", "buts"})
+_ARTICLES_FR = frozenset({"le", "la", "les", "l'", "l’", "du", "au", "aux", "des"})
+_INNER_OPENERS = frozenset({"-", "–", "—", "(", "[", '"', "«", "“", "‘", ":"})
 
 _ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
