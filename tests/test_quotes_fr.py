@@ -253,3 +253,23 @@ def test_seed_story() -> None:
     assert [c for _, c, _, _, _ in found if c.startswith(("Un bon début", "Merci"))] == [
         "Un bon début pour la coalition!", "Merci à tous"]
     assert by_speaker[-1] == ("il", "Volodymyr Zelensky")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "name"),
+    [
+        ("Le général Oleksandr Syrsky a parlé lundi. Selon lui, les forces russes ont progressé d'environ "
+         "8 kilomètres.", "les forces russes ont progressé d'environ 8 kilomètres", "lui", "Oleksandr Syrsky"),
+        ("La ministre Anna Kovalenko était à Kharkiv. D'après elle, la ligne de front n'a pas bougé.",
+         "la ligne de front n'a pas bougé", "elle", "Anna Kovalenko"),
+        ("Le président Emmanuel Macron est arrivé à Kiev. Les pertes russes sont lourdes, selon lui.",
+         "Les pertes russes sont lourdes", "lui", "Emmanuel Macron"),
+    ],
+)
+def test_according_to_a_stressed_pronoun_resolves_to_the_previous_speaker(
+        text: str, content: str, speaker: str, name: str) -> None:
+    assert ("according_to", content, speaker, name, None) in [(k, c, s, n, None) for k, c, s, n, _ in quotes(text)]
+
+
+def test_selon_a_common_noun_is_no_source() -> None:
+    assert quotes("Selon les pays, la règle change beaucoup.") == []

@@ -18,7 +18,10 @@ the according-to markers and the cues of the lexicon, then the quotations with n
   take the rest of the clause.
 - "C'est ce qu'a indiqué X": the previous sentence is the content.
 - "selon X, …" / "…, d'après X" / "according to X": kind according_to (X must name a source: "selon les pays"
-  is a preposition).
+  is a preposition; markers marked ``open`` in quote_markers.tsv take any noun phrase: "according to the
+  results"); a stressed pronoun ("selon lui", "according to her") is resolved like a subject pronoun.
+- "X asked [OBJECT] whether|how …" and a sentence-opening "Asked if …," (no asker named): the question is the
+  content. A colon lead-in may close the previous sentence or paragraph ("Cruz continued:" then the quotation).
 - "Vladimir Poutine : la guerre sera longue" (a paragraph opening with a name or title, then a colon) is
   indirect, with the colon as cue; a single capitalised word needs to be the surname of a longer name in the
   article, so topic headlines ("Coronavirus : …") are not statements.
@@ -408,6 +411,9 @@ class Finder:
                     if speaker is None or not self.ends_group(speaker[1], limit) or \
                             not self.reader.names_a_source(speaker):
                         return None
+                    after = self.next_word(speaker[1], limit)
+                    if lex.lang == "en" and after is not None and self.text[after] in PAIRS:
+                        return None  # "…, says Cruz will “leave …”": a subject and its clause, not an inversion
                     return Attribution(0, 0, kind, (j, k + 1), speaker)
         # Subject first (English, and French "X a-t-il …" is rare): ", he said" / ", Smith said"
         for k in range(j, min(limit, j + 6)):
@@ -423,10 +429,20 @@ class Finder:
             after = self.object_end(k + 1, limit) if cue.lemma in ("tell",) else k + 1
             rest = self.next_word(k + 1, limit)
             if rest is not None and (lex.has_role(self.lower[rest], "comp") or self.text[rest] in PAIRS
-                                     or self.text[rest] == ":" or not self.ends_group(after, limit)):
+                                     or self.text[rest] == ":" or not (self.ends_group(after, limit) or (
+                                         cue.lemma == "tell" and self.adjunct_tail(after, limit)))):
                 return None
             return Attribution(0, 0, kind, (gs, k + 1), subject)
         return None
+
+    def adjunct_tail(self, i: int, limit: int) -> bool:
+        """The rest of the sentence after "told OBJECT" holds no clause ("…," Kasich told a crowd in Ohio on
+        Tuesday.): no complementiser, colon, quotation, auxiliary or second cue."""
+        for k in range(i, limit):
+            if self.text[k] in (":", ";") or self.text[k] in PAIRS or self.lex.has_role(self.lower[k], "comp") or \
+                    self.lower[k] in self.lex.aux or self.reader.cue_of[k] is not None:
+                return False
+        return True
 
     def ends_group(self, i: int, limit: int) -> bool:
         """After a postposed speaker comes the end of the sentence, a comma, an adjunct or a quotation, not a verb."""
@@ -441,7 +457,13 @@ class Finder:
         """X a déclaré : «…» / Zelensky : «…» / he said: "…" — a lead-in that ends with a colon."""
         sent_start = self.sents[self.sent_of[m.open]][0]
         p = self.prev_word(m.open - 1, sent_start)
-        if p is None or self.text[p] not in (":", ","):
+        if p is None:
+            # "Cruz continued:" closing the previous sentence or paragraph, the quotation opening the next one.
+            p = self.prev_word(m.open - 1)
+            if p is None or self.text[p] != ":" or self.claimed[p]:
+                return None
+            sent_start = self.sents[self.sent_of[p]][0]
+        if self.text[p] not in (":", ","):
             return None
         colon = self.text[p] == ":"
         q = self.prev_word(p - 1, sent_start)
@@ -472,13 +494,22 @@ class Finder:
         floor = self.clause_floor(q + 1, sent_start)
         phrase = self.reader.phrase_left(q + 1, floor)
         if phrase is None or phrase[0] != floor:
-            subject = self.sentence_subject(floor, q)
+            subject = self.lead_subject(floor, q)
             return Attribution(0, 0, "direct", (p, p + 1), subject, inherit=subject is None)
         # "Zelensky : «…»": a short phrase alone before the colon, at the start of its clause.
         if phrase[1] - phrase[0] > 8 or not self.reader.names_a_source(phrase):
-            subject = self.sentence_subject(floor, q)
+            subject = self.lead_subject(floor, q)
             return Attribution(0, 0, "direct", (p, p + 1), subject, inherit=subject is None)
         return Attribution(0, 0, "direct", (p, p + 1), phrase)
+
+    def lead_subject(self, floor: int, q: int) -> tuple[int, int] | None:
+        """The subject of a colon lead-in with no reporting verb, at its start or after an opening adverbial
+        clause ("When Wallace died, President Clinton released the following statement:")."""
+        subject = self.sentence_subject(floor, q)
+        if subject is not None:
+            return subject
+        commas = [k for k in range(floor, q) if self.text[k] == "," and not self.in_quote[k]]
+        return self.sentence_subject(commas[0] + 1, q) if len(commas) == 1 else None
 
     def clause_floor(self, i: int, sent_start: int) -> int:
         """Where the clause that ends before ``i`` starts: after the last comma-free boundary."""
@@ -515,13 +546,12 @@ class Finder:
         if not all(self.reader.is_name_token(x) or self.lower[x] in self.lex.heads or
                    self.lower[x] in self.lex.determiners or self.lower[x] in NAME_PARTICLES for x in range(*phrase)):
             return None
-        if not self.known_person(phrase) or self.is_place(phrase) or \
-                any(self.in_quote[x] for x in range(colon, end)):
+        if not self.known_person(phrase) or self.is_place(phrase):
             return None
         cs, ce = self.trim(colon + 1, self.content_end(colon + 1, end), keep_stop=True)
-        if sum(1 for x in range(cs, ce) if not self.punct[x]) < 3:
-            return None
-        return Attribution(cs, ce, "indirect", (colon, colon + 1), phrase)
+        if sum(1 for x in range(cs, ce) if not self.punct[x]) < 3 or self.in_quote[cs] or self.claimed[cs]:
+            return None  # "Zelensky : «…»" is a direct quote with a colon lead-in
+        return Attribution(cs, ce, self.kind_of(cs, ce, "indirect"), (colon, colon + 1), phrase)
 
     def sentence(self, s: int, start: int, end: int, found: list[Attribution]) -> None:
         lead = self.colon_lead(start, end)
@@ -581,13 +611,20 @@ class Finder:
             if group is not None and group.cue is not None and group.cue[0] <= i < group.cue[1]:
                 floor = self.content_floor(comma, start, found)
                 cs, ce = self.trim(floor, comma)
-                if ce - cs >= 3:
+                last = max(x for x in (group.cue, group.speaker) if x is not None)[1]
+                nxt = self.next_word(last, end)
+                mid = nxt is not None and self.text[nxt] == "," and floor == self.next_word(start, end)
+                if ce - cs >= 3 or (mid and ce - cs == 2):  # "This campaign, he says, is different."
                     group.start, group.end = cs, ce
                     group.kind = self.kind_of(cs, ce, "indirect")
                     self.resumed(group, end, found)
                     return self.exact_quote(group)
+        if p is None or self.lower[p] == "when":
+            asked = self.opening_question(i, cue, end)
+            if asked is not None:
+                return asked
         if cue.use == "incise" and inv is None:
-            return None
+            return self.question(i, gs, cue, start, end)
         if cue.use == "stance":
             return self.stance(i, gs, start, end, participle, found)
         # Prefix: SUBJECT CUE que|that|:|infinitive CONTENT
@@ -596,7 +633,7 @@ class Finder:
             return None
         ce = self.content_end(content_start, end)
         cs, ce = self.trim(content_start, ce)
-        if ce - cs < 2:
+        if ce - cs < 2 and not (ce > cs and self.lower[cs] in ("so", "yes", "no")):
             return None
         speaker: tuple[int, int] | None
         if inv is not None:
@@ -604,7 +641,7 @@ class Finder:
         elif participle:
             # "…, saying that …" / "…, ajoutant que …": the subject of the sentence's main clause speaks.
             earlier = [a for a in found if a.speaker is not None and start <= (a.cue or (a.start, 0))[0] < i]
-            speaker = earlier[-1].speaker if earlier else self.sentence_subject(start, gs)
+            speaker = earlier[-1].speaker if earlier else self.main_subject(start, gs)
         else:
             floor = self.clause_floor(gs, start)
             speaker = self.reader.phrase_left(gs, floor)
@@ -613,6 +650,60 @@ class Finder:
             cue_span = (i, i + 1)
         got = Attribution(cs, ce, self.kind_of(cs, ce, "indirect"), cue_span, speaker, inherit=speaker is None)
         return self.exact_quote(got)
+
+    def opening_question(self, i: int, cue: Cue, end: int) -> Attribution | None:
+        """ "Asked whether the deal would hold, 60 percent said no": a sentence-opening participle of "ask" and
+        the question up to the comma, whose asker the sentence does not name."""
+        j = self.next_word(i + 1, end)
+        if j is None or self.lower[j] != self.text[j].lower() or not self.lex.has_role(self.lower[j], "wh") or \
+                cue.lemma not in ("ask", "demander", "interroger", "question") or not self.is_passive_opening(i):
+            return None
+        k = j + 1
+        while k < end:
+            if self.text[k] == "," and self.in_quote[k]:
+                n = self.next_word(k + 1, end)
+                if n is not None and self.text[n] in CLOSERS:
+                    break  # the question ends inside its quotation: "Asked if he is “ready,” 60 percent …"
+            elif self.text[k] in (",", ";") or self.text[k] in SENT_END:
+                break
+            k += 1
+        if k >= end or self.text[k] != ",":
+            return None
+        cs, ce = self.trim(j, k)
+        if ce - cs < 3:
+            return None
+        return Attribution(cs, ce, self.kind_of(cs, ce, "indirect"), (i, i + 1), None)
+
+    def question(self, i: int, gs: int, cue: Cue, start: int, end: int) -> Attribution | None:
+        """ "A reporter asked the general whether the bridge still stood": SUBJECT asked [OBJECT] wh-CLAUSE."""
+        if cue.lemma not in ("ask", "demander") or self.is_participle(i):
+            return None
+        j = self.next_word(i + 1, end)
+        if j is None or self.punct[j]:
+            return None
+        k = j
+        while k - j < 5 and not self.lex.has_role(self.lower[k], "wh"):  # a short object: "asked the general how"
+            nxt = self.next_word(k + 1, end)
+            if nxt is None or self.punct[nxt] or self.lex.has_role(self.lower[nxt], "comp"):
+                return None
+            k = nxt
+        if not self.lex.has_role(self.lower[k], "wh"):
+            return None
+        j = k
+        cs, ce = self.trim(j, self.content_end(j, end))
+        speaker = self.reader.phrase_left(gs, self.clause_floor(gs, start))
+        if speaker is not None and not self.reader.names_a_source(speaker) and \
+                self.lower[speaker[0]] not in self.lex.determiners:
+            return None
+        if speaker is None:  # "He shook hands and asked workers if …"
+            speaker = self.main_subject(start, gs)
+        if ce - cs < 3 or speaker is None:
+            return None
+        return Attribution(cs, ce, self.kind_of(cs, ce, "indirect"), (gs, i + 1), speaker)
+
+    def is_passive_opening(self, i: int) -> bool:
+        """A past participle that opens its sentence ("Asked if …", "When asked whether …")."""
+        return self.lex.lang == "en" and self.lower[i] == "asked"
 
     def resumed(self, group: Attribution, end: int, found: list[Attribution]) -> None:
         """ "What worried her, she said, was the silence": the clause resumes after the incise cue; the rest is a
@@ -642,9 +733,12 @@ class Finder:
             return None
         if participle:
             earlier = [a for a in found if a.speaker is not None and start <= (a.cue or (a.start, 0))[0] < i]
-            speaker = earlier[-1].speaker if earlier else self.sentence_subject(start, gs)
+            speaker = earlier[-1].speaker if earlier else self.main_subject(start, gs)
         else:
             speaker = self.reader.phrase_left(gs, self.clause_floor(gs, start))
+            p = self.prev_word(gs - 1, start)
+            if speaker is None and p is not None and self.lower[p] in ("and", "et"):
+                speaker = self.main_subject(start, gs)  # "Carson took the stage and called the system …"
         if speaker is None or (not self.reader.names_a_source(speaker) and \
                 self.lower[speaker[0]] not in self.lex.determiners):
             return None
@@ -668,6 +762,22 @@ class Finder:
         ref = self.reader.referent(phrase)
         return (ref.start, ref.end) if ref.name is not None or ref.title_key else None
 
+    def main_subject(self, start: int, limit: int) -> tuple[int, int] | None:
+        """The subject of the main clause for a participle cue ("Obama ended his speech by saying …"): the
+        sentence subject, else a source phrase opening the sentence that a verb follows."""
+        subject = self.sentence_subject(start, limit)
+        if subject is not None:
+            return subject
+        i = self.next_word(start, limit)
+        if i is None:
+            return None
+        phrase = self.reader.phrase_right(i, limit)
+        if phrase is None or phrase[1] - phrase[0] > 6 or not self.reader.names_a_source(phrase) or \
+                self.is_place(phrase):
+            return None
+        ref = self.reader.referent(phrase)
+        return (ref.start, ref.end) if ref.name is not None or ref.title_key else phrase
+
     def known_person(self, span: tuple[int, int]) -> bool:
         """A phrase that names someone, or a single name that is the last word of a longer name elsewhere in the
         article ("Lopez" after "Luciana Lopez")."""
@@ -684,7 +794,11 @@ class Finder:
         return self.text[span[0]] in self._surnames
 
     def is_place(self, span: tuple[int, int]) -> bool:
-        """Whether the places stage (when it ran) found a toponym in the phrase ("Equateur : …")."""
+        """Whether the places stage (when it ran) found a toponym in the phrase ("Equateur : …"); a given name
+        followed by another name is a person's ("Elizabeth Warren"), whatever the places stage made of it."""
+        if span[1] - span[0] >= 2 and self.text[span[0]] in self.lex.first_names and \
+                self.reader.is_name_token(span[0] + 1):
+            return False
         return any(span[0] <= p.start < span[1] for p in self.places)
 
     def exact_quote(self, a: Attribution) -> Attribution:
@@ -768,11 +882,15 @@ class Finder:
                         low in ("so", "nothing", "goodbye", "yes", "no"):
                     if low == "to" and cue.infinitive and steps == 0:
                         return j + 1
-                    if steps == 0 and low in ("so", "nothing", "goodbye", "yes", "no"):
+                    if steps == 0 and low in ("so", "yes", "no"):
+                        return j  # "55 percent said so", "most said yes": the answer is what they said
+                    if steps == 0 and low in ("nothing", "goodbye"):
                         return None
                 elif cue.lemma in ("tell", "ask", "remind", "assure", "warn", "inform") and steps == 0:
                     # "told CNN that …" / "told reporters the …": the object first, then the clause.
                     k = self.next_word(self.object_end(j, end), end)
+                    while k is not None and lex.has_role(self.lower[k], "time"):
+                        k = self.next_word(k + 1, end)  # "told reporters Tuesday that …"
                     if k is None:
                         return None
                     if lex.has_role(self.lower[k], "comp"):
@@ -816,6 +934,10 @@ class Finder:
                 k = self.next_word(j + 1, end)
                 if k is not None and (self.text[k] in PAIRS or is_capitalised(self.text[k])):
                     return j + 1  # a sentence end the splitter kept ("… business. ''It was …")
+            elif len(self.text[j]) > 2 and self.text[j].endswith(".") and not self.in_quote[j]:
+                k = self.next_word(j + 1, end)
+                if k is not None and is_capitalised(self.text[k]) and self.lower[k] in self.lex.pronouns:
+                    return j + 1  # an abbreviation that ends the sentence: "… in the U.S. He says …"
             if self.lex.has_role(low, "coord") and not self.in_quote[j]:
                 k = self.next_word(j + 1, end)
                 subject = False
@@ -848,8 +970,13 @@ class Finder:
         return None
 
     def according_to(self, i: int, n: int, start: int, end: int) -> Attribution | None:
-        source = self.reader.phrase_right(i + n, end)
-        if source is None or not self.reader.names_a_source(source):
+        k = self.next_word(i + n, end)
+        marker = "".join(self.lower[i:i + n]).replace("’", "'")
+        if k is not None and self.lower[k] in self.lex.object_pronouns:
+            source: tuple[int, int] | None = (k, k + 1)  # "selon lui", "according to her"
+        else:
+            source = self.reader.phrase_right(i + n, end)
+        if source is None or (not self.reader.names_a_source(source) and marker not in self.lex.open_markers):
             return None  # "selon les pays": a preposition, not a source
         if self.lex.markers.get("".join(self.lower[i:i + n]).replace("’", "'")) == "start":
             # "Pour le chef de la diplomatie, Josep Borrell, « … »": a person named, then a comma.
@@ -865,7 +992,8 @@ class Finder:
                 cs, ce = self.trim(after + 1, end)
             else:
                 cs, ce = self.trim(source[1], end)
-        elif self.text[before] == "," and (after is None or self.text[after] in SENT_END):
+        elif self.text[before] == "," and (after is None or self.text[after] in SENT_END or
+                                           self.source_tail(after, end)):
             cs, ce = self.trim(self.content_floor(before, start, []), before)
         else:
             cs, ce = self.trim(start, end)
@@ -878,6 +1006,21 @@ class Finder:
         if m is not None and m.close is not None and m.close + 1 >= ce:
             cs, ce = self.trim(m.start, m.end, keep_stop=True)  # the content is one quotation: marks excluded
         return Attribution(cs, ce, "according_to", cue, source)
+
+    def source_tail(self, i: int, end: int) -> bool:
+        """The rest of a sentence after a marker's source is still about the source ("according to a count by The
+        Associated Press."): a short run with no comma, clause opener or quotation."""
+        words = 0
+        for k in range(i, end):
+            if self.text[k] in SENT_END:
+                return True
+            if self.text[k] == "," or self.text[k] in PAIRS or self.lex.has_role(self.lower[k], "comp") or \
+                    self.reader.cue_of[k] is not None or self.lower[k] in self.lex.aux:
+                return False
+            words += not self.space[k]
+            if words > 8:
+                return False
+        return True
 
     # -- quotations without a cue --------------------------------------------------------------------------
 

@@ -44,8 +44,10 @@ class QuoteLexicon:
     lemmas: LemmaTable
     aux: frozenset[str]  # forms of the auxiliaries (avoir, être / have, be)
     markers: dict[str, str]  # according-to marker, lowercase, spaces removed ("d'après") -> where (any, start)
+    open_markers: frozenset[str]  # markers after which any noun phrase is a source ("according to the results")
     marker_prefixes: frozenset[str]  # every leading part of a marker, to stop matching early
     pronouns: dict[str, tuple[str, str]]  # pronoun -> (gender, number)
+    object_pronouns: dict[str, tuple[str, str]]  # pronoun after a marker ("selon lui", "according to her")
     heads: dict[str, Head]
     roles: dict[str, frozenset[str]]  # function word -> its roles
     determiners: dict[str, tuple[str, str]]  # determiner -> (gender, number)
@@ -152,11 +154,16 @@ def compile_lexicon(res: Resources) -> QuoteLexicon:
         }
     elif lang == "en":
         aux |= {"has", "have", "had", "is", "are", "was", "were", "be", "been", "'s", "’s"}
-    marker_rows = res.table("quote_markers.tsv", required=("marker", "where")).records()
+    marker_rows = res.table("quote_markers.tsv", required=("marker", "where", "source")).records()
     for row in marker_rows:
         if row["where"] not in ("any", "start"):
             raise ResourceError(f"E211: {lang}/quote_markers.tsv: where must be any or start, not {row['where']!r}.")
+        if row["source"] not in ("named", "open"):
+            raise ResourceError(f"E212: {lang}/quote_markers.tsv: source must be named or open, not {row['source']!r}.")
     markers = {r["marker"].lower().replace(" ", "").replace("’", "'"): r["where"] for r in marker_rows}
+    open_markers = frozenset(
+        r["marker"].lower().replace(" ", "").replace("’", "'") for r in marker_rows if r["source"] == "open"
+    )
     pronouns = {
         r["pronoun"].lower(): (r["gender"], r["number"])
         for r in res.table("quote_pronouns.tsv", required=("pronoun", "gender", "number")).records()
@@ -167,6 +174,7 @@ def compile_lexicon(res: Resources) -> QuoteLexicon:
     }
     roles: dict[str, set[str]] = {}
     determiners: dict[str, tuple[str, str]] = {}
+    object_pronouns: dict[str, tuple[str, str]] = {}
     honorifics: dict[str, str] = {}
     for r in res.table("quote_function_words.tsv", required=("word", "role", "gender", "number")).records():
         word, role = r["word"], r["role"]
@@ -175,6 +183,9 @@ def compile_lexicon(res: Resources) -> QuoteLexicon:
             continue
         if role == "mrs":
             honorifics[word] = "f"
+            continue
+        if role == "object":
+            object_pronouns[word.lower()] = (r["gender"] or "-", r["number"] or "-")
             continue
         roles.setdefault(word.lower(), set()).add(role)
         if role == "det":
@@ -191,8 +202,10 @@ def compile_lexicon(res: Resources) -> QuoteLexicon:
         lemmas=table,
         aux=frozenset(aux),
         markers=markers,
+        open_markers=open_markers,
         marker_prefixes=frozenset(m[:k] for m in markers for k in range(1, len(m) + 1)),
         pronouns=pronouns,
+        object_pronouns=object_pronouns,
         heads=heads,
         roles={w: frozenset(r) for w, r in roles.items()},
         determiners=determiners,

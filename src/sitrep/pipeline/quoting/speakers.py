@@ -208,7 +208,8 @@ class SpeakerReader:
     def names_a_source(self, span: tuple[int, int]) -> bool:
         """Whether a phrase can be a speaker: it holds a name, a title or organisation noun, or a pronoun."""
         return any(self.is_name_token(k) or self.lower[k] in self.lex.heads or self.lower[k] in self.lex.pronouns
-                   or self.lower[k].lstrip("-") in self.lex.pronouns for k in range(*span))
+                   or self.lower[k].lstrip("-") in self.lex.pronouns for k in range(*span)) or \
+            (span[1] - span[0] == 1 and self.lower[span[0]] in self.lex.object_pronouns)
 
     def names_someone(self, span: tuple[int, int]) -> bool:
         """Stricter than :meth:`names_a_source`, for speakers with no reporting verb ("X : …"): a title or
@@ -290,8 +291,8 @@ class SpeakerReader:
         start, end = span
         lex = self.lex
         low = self.lower[start]
-        if end - start == 1 and low in lex.pronouns:
-            gender, number = lex.pronouns[low]
+        if end - start == 1 and (low in lex.pronouns or low in lex.object_pronouns):
+            gender, number = lex.pronouns.get(low) or lex.object_pronouns[low]
             return Referent(start, end, "person", gender, number, pronoun=True)
         for k in range(start, end):  # an inverted clitic: "a-t-elle", "-il"
             clitic = self.lower[k]
