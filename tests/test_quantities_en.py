@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 
 from sitrep.pipeline.build import build_pipeline
-
-Q = tuple[str, Any, str | None, bool, str | None]  # span text, value, unit, approximate, bound
+from tests.stage_helpers import Q, quantities_found
 
 
 @pytest.fixture(scope="module")
@@ -18,13 +15,7 @@ def nlp() -> Language:
 
 
 def quantities(nlp: Language, text: str) -> list[Q]:
-    doc = nlp(text)
-    out = []
-    for span in doc.spans["quantities"]:
-        assert text[span.start_char : span.end_char] == span.text
-        q = span._.quantity
-        out.append((span.text, q.value, q.unit, q.approximate, q.bound))
-    return out
+    return quantities_found(nlp, text)
 
 
 @pytest.mark.parametrize(

@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 from spacy.language import Language
 
-from sitrep.pipeline.build import build_pipeline
+from tests.stage_helpers import QuoteRow, quotes_found, stage_pipeline
 
 
-@cache
 def _nlp() -> Language:
-    return build_pipeline("en", stages=("quotes",))
+    return stage_pipeline("en", "quotes")
 
 
-def quotes(text: str) -> list[tuple[str, str, str | None, str | None, str | None]]:
+def quotes(text: str) -> list[QuoteRow]:
     """(kind, content, speaker, speaker name, cue) of every quote, in text order."""
-    doc = _nlp()(text)
-    out = []
-    for span in doc.spans["quotes"]:
-        q = span._.quote
-        out.append((
-            q.kind,
-            span.text,
-            q.speaker.text if q.speaker is not None else None,
-            q.speaker_name.text if q.speaker_name is not None else None,
-            q.cue.text if q.cue is not None else None,
-        ))
-    return out
+    return quotes_found(text, "en")
 
 
 @pytest.mark.parametrize(

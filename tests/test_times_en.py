@@ -8,23 +8,15 @@ from __future__ import annotations
 import pytest
 
 from sitrep import extract
-from sitrep.config import Options
-
-DCT = "2023-05-16"  # a Tuesday
-TIMES_ONLY = Options(stages=("times",))
+from tests.stage_helpers import DCT, TIMES_ONLY, one_time, times_found
 
 
 def times(text: str, published: str | None = DCT) -> list[tuple[str, str, str]]:
-    report = extract(text, lang="en", published=published, options=TIMES_ONLY)
-    for t in report.times:
-        assert report.text[t.start : t.end] == t.text
-    return [(t.text, t.type, t.value) for t in report.times]
+    return times_found(text, "en", published)
 
 
 def one(text: str, published: str | None = DCT) -> tuple[str, str, str]:
-    found = times(text, published)
-    assert len(found) == 1, found
-    return found[0]
+    return one_time(text, "en", published)
 
 
 @pytest.mark.parametrize(
