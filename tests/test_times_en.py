@@ -48,6 +48,8 @@ def one(text: str, published: str | None = DCT) -> tuple[str, str, str]:
         ("The spokesman denied the report this morning.", ("this morning", "TIME", "2023-05-16TMO")),
         ("Kyiv will be dark tonight.", ("tonight", "TIME", "2023-05-16TNI")),
         ("Drones struck the port overnight.", ("overnight", "TIME", "2023-05-16TNI")),  # as "dans la nuit" in French
+        ("Russia launched 30 drones at Kyiv last night.", ("last night", "TIME", "2023-05-15TNI")),
+        ("Last night's strike cut power in Odesa.", ("Last night", "TIME", "2023-05-15TNI")),
         ("Sirens sounded at 3:30 a.m.", ("3:30 a.m.", "TIME", "2023-05-16T03:30")),
         ("The strike came at 1400 GMT.", ("1400 GMT", "TIME", "2023-05-16T14:00")),
         # months
@@ -140,6 +142,7 @@ def test_without_dct_relative_values_stay_underspecified(sentence: str, expected
         "He may attend the march.",
         "The fall of the city shocked Kyiv.",
         "A second explosion was heard in the Arab Spring square.",
+        "The last night of the talks was tense.",
     ],
 )
 def test_no_false_times(sentence: str) -> None:

@@ -569,8 +569,12 @@ class TimeTagger:
 
     def _reldays(self, c: _Candidate, ctx: _Context) -> Normalised | None:
         g = c.groups
-        offset = int(self.grammar.value("reldays", g["reldays"]) or 0)
-        part = self.grammar.value("part", g["part"]) if "part" in g else None
+        # A value may name the part of the day the word implies: "last night" is "-1 NI".
+        offset_text, _, implied_part = (self.grammar.value("reldays", g["reldays"]) or "0").partition(" ")
+        if implied_part and "det" in g:  # "the last night of the talks" is not last night
+            return None
+        offset = int(offset_text)
+        part = self.grammar.value("part", g["part"]) if "part" in g else implied_part or None
         if offset == 0 and part is None and "weekday" not in g and self._present_reference(c, ctx):
             return "TIME", "PRESENT_REF", None, None
         anchor = "DCT" if offset == 0 else f"DCT{'+' if offset > 0 else '-'}P{abs(offset)}D"
