@@ -42,6 +42,8 @@ class Suite:
 
 
 SUITES: tuple[Suite, ...] = (
+    Suite("sentences/ud-fr-gsd-dev", "sentences", "ud/fr-gsd/fr_gsd-ud-dev.conllu",
+          ("boundaries.f1", "sentences.f1", "tokens.f1")),
     Suite("time/fr-timebank", "time", "time/fr-timebank",
           ("strict.f1", "relaxed.f1", "value_accuracy.accuracy")),
     Suite("ner/wikineural-fr", "ner", "ner/wikineural-fr/val.conllu",

@@ -59,11 +59,28 @@ def test_a_paragraph_break_always_ends_a_sentence(split: dict[str, spacy.languag
     ]  # fmt: skip
 
 
-def test_an_unbalanced_mark_costs_at_most_one_paragraph(split: dict[str, spacy.language.Language]) -> None:
+def test_a_mark_its_paragraph_never_closes_does_not_glue_sentences(split: dict[str, spacy.language.Language]) -> None:
     text = "« Il n'y a pas de fin à cette citation. Vraiment.\nLe paragraphe suivant. Il se découpe."
-    got = sentences(split["fr"], text)
-    assert got[0] == "« Il n'y a pas de fin à cette citation. Vraiment."
-    assert got[1:] == ["Le paragraphe suivant.", "Il se découpe."]
+    assert sentences(split["fr"], text) == [
+        "« Il n'y a pas de fin à cette citation.", "Vraiment.", "Le paragraphe suivant.", "Il se découpe."
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Le village, dit "la Croix, est tombé. Les troupes avancent. "Nous tenons", dit-il.',
+         ['Le village, dit "la Croix, est tombé.', "Les troupes avancent.", '"Nous tenons", dit-il.']),
+        ('Le front tient" selon lui. Les renforts arrivent. Le calme est revenu.',
+         ['Le front tient" selon lui.', "Les renforts arrivent.", "Le calme est revenu."]),
+        ("Il a dit : \"La ville est tombée. Nous partons.\" Le silence a suivi. La nuit est venue.",
+         ['Il a dit : "La ville est tombée. Nous partons."', "Le silence a suivi.", "La nuit est venue."]),
+    ],
+)  # fmt: skip
+def test_a_stray_straight_quote_is_found_by_its_position(
+    split: dict[str, spacy.language.Language], text: str, expected: list[str]
+) -> None:
+    assert sentences(split["fr"], text) == expected
 
 
 def test_lowercase_after_a_stop_does_not_start_a_sentence(split: dict[str, spacy.language.Language]) -> None:

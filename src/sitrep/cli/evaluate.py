@@ -27,6 +27,7 @@ def eval_command(task: str, path: Path, as_json: bool, limit: int | None, model:
       geo     LGL / GeoWebNews XML: toponym recognition and GeoNames resolution
       quotes  PolNeAR BRAT folders or the aads JSON: quote content and source
       events  PLOVER gold standard records (JSON): event types and actors
+      sentences  Universal Dependencies CoNLL-U: sentence boundaries and tokens
     """
     from ..evaluation import evaluate
 

@@ -22,6 +22,7 @@ TASKS: dict[str, str] = {
     "geo": "geo — LGL / GeoWebNews XML: toponym recognition and GeoNames resolution",
     "quotes": "quotes — PolNeAR BRAT folders or the aads JSON: quote content and source",
     "events": "events — PLOVER gold standard records (JSON): event types and actors",
+    "sentences": "sentences — Universal Dependencies CoNLL-U: sentence boundaries and tokens",
 }
 
 

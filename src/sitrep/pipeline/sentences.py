@@ -1,12 +1,13 @@
 """Sentence segmentation that never splits inside a quotation.
 
-Rules, in order: a paragraph break (a newline) always ends a sentence and closes any quotation left open (so an
-unbalanced mark costs at most one paragraph); inside « … », “ … ”, ‹ ›, " … ", or newswire's `` … '' and '' … '',
-nothing splits; elsewhere a sentence ends after ``.``, ``!``, ``?`` or ``…`` (with any closing marks that follow)
-when the next word starts like a sentence (a capital, a digit, an opening mark or a dash), unless the full stop
-ends an abbreviation from the language's ``abbreviations.txt`` or an initial ("J. Biden"). Does not handle
-headlines without a final stop run into the body on one line; ingestion keeps the title apart for that reason.
-"""
+Rules, in order: a paragraph break (a newline) always ends a sentence and closes any quotation left open; inside
+« … », “ … ”, ‹ ›, " … ", or newswire's `` … '' and '' … '', nothing splits, but a mark that its paragraph never
+closes opens nothing (its quotation's extent is unknown, so the paragraph splits as prose) and a stray straight
+quote is told from the paired ones by its position; elsewhere a sentence ends after ``.``, ``!``, ``?`` or ``…``
+(with any closing marks that follow) when the next word starts like a sentence (a capital, a digit, an opening mark
+or a dash), unless the full stop ends an abbreviation from the language's ``abbreviations.txt`` or an initial
+("J. Biden"). Does not handle headlines without a final stop run into the body on one line; ingestion keeps the
+title apart for that reason."""
 
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ class SentenceSplitter:
 
     def sentence_starts(self, doc: Doc) -> set[int]:
         starts = {0}
+        unclosed = _unclosed_openers(doc)
         stack: list[str] = []  # expected closing marks of the open quotations
         straight_open = False
         pending = False  # a sentence may end before the next word
@@ -72,7 +74,9 @@ class SentenceSplitter:
                 else:
                     pending = False
             # Quotation depth after this token.
-            if text in OPENING and not (text == "“" and stack and stack[-1] == "“"):
+            if token.i in unclosed:
+                pass  # a mark its paragraph never closes: the quotation's extent is unknown, so it splits as prose
+            elif text in OPENING and not (text == "“" and stack and stack[-1] == "“"):
                 stack.append(OPENING[text])
             elif text == "`" and token.i and doc[token.i - 1].text == "`" and not doc[token.i - 1].whitespace_:
                 stack.append(TYPEWRITER)  # spaCy cuts `` into two tokens
@@ -106,8 +110,12 @@ class SentenceSplitter:
             return True
         # Initials: "J", "J.-P", "U.S" (single capitals joined by stops or hyphens).
         letters = word.replace(".", "").replace("-", "")
-        return bool(letters) and len(letters) <= 3 and letters.isupper() and letters.isalpha() and (
-            len(letters) == 1 or "." in word
+        return (
+            bool(letters)
+            and len(letters) <= 3
+            and letters.isupper()
+            and letters.isalpha()
+            and (len(letters) == 1 or "." in word)
         )
 
     @staticmethod
@@ -116,6 +124,64 @@ class SentenceSplitter:
         text = token.text
         return (first.isupper() or first.isdigit() or first in OPENING or text in OPENING or first in DASHES
                 or text in (STRAIGHT, TYPEWRITER, "`"))  # fmt: skip
+
+
+def _unclosed_openers(doc: Doc) -> set[int]:
+    """The opening marks (typographic, straight or ````) that nothing closes before their paragraph ends.
+
+    Straight quotes are paired in order; when their count in a paragraph is odd, the stray one is the mark whose
+    removal leaves the others looking most like what their places need (an opener has a space or a bracket before
+    it and a word right after it), then the one that leaves the shorter quotations.
+    """
+    unclosed: set[int] = set()
+    stack: list[tuple[str, int]] = []  # (expected closing mark, index of the opener)
+    straight: list[int] = []  # indices of straight (or '') marks in the paragraph
+    for token in doc:
+        text = token.text
+        if token.is_space and "\n" in text:
+            unclosed.update(_close_paragraph(doc, stack, straight))
+            continue
+        if text in OPENING and not (text == "“" and stack and stack[-1][0] == "“"):
+            stack.append((OPENING[text], token.i))
+        elif text == "`" and token.i and doc[token.i - 1].text == "`" and not doc[token.i - 1].whitespace_:
+            stack.append((TYPEWRITER, token.i - 1))
+        elif stack and (text == stack[-1][0] or text in CLOSING):
+            stack.pop()  # a mismatched closing mark still closes the innermost quotation
+        elif text in (STRAIGHT, TYPEWRITER):
+            straight.append(token.i)
+        if "\n" in token.whitespace_:
+            unclosed.update(_close_paragraph(doc, stack, straight))
+    unclosed.update(_close_paragraph(doc, stack, straight))
+    return unclosed
+
+
+def _close_paragraph(doc: Doc, stack: list[tuple[str, int]], straight: list[int]) -> set[int]:
+    """The unclosed openers of the paragraph that ends here; empties ``stack`` and ``straight``."""
+    found = {index for _, index in stack}
+    if len(straight) % 2:
+        looks = [_looks_opening(doc, i) for i in straight]
+
+        def fit(stray: int) -> tuple[int, int]:
+            # How many of the other marks look like what their place in the pairs needs; then the shorter quotations.
+            rest = looks[:stray] + looks[stray + 1 :]
+            kept = straight[:stray] + straight[stray + 1 :]
+            return (
+                sum(opening == (n % 2 == 0) for n, opening in enumerate(rest)),
+                -sum(kept[n + 1] - kept[n] for n in range(0, len(kept), 2)),
+            )
+
+        found.add(straight[max(range(len(straight)), key=fit)])
+    stack.clear()
+    straight.clear()
+    return found
+
+
+def _looks_opening(doc: Doc, i: int) -> bool:
+    before = doc[i - 1] if i else None
+    after_space = doc[i].whitespace_ != "" or i + 1 == len(doc)
+    return (before is None or before.whitespace_ != "" or before.text in OPENING or before.text == "(") and (
+        not after_space
+    )
 
 
 def make(nlp: Language, name: str) -> SentenceSplitter:
