@@ -61,7 +61,7 @@ def test_a_perfect_split_scores_one(gold: Path) -> None:
 def test_a_token_missing_from_its_text_is_named(tmp_path: Path) -> None:
     path = tmp_path / "bad.conllu"
     path.write_text(CONLLU.replace("1\tKiev\tKiev", "1\tKyiv\tKyiv"), encoding="utf-8")
-    with pytest.raises(SitrepError, match=r"E415.*'Kyiv'"):
+    with pytest.raises(SitrepError, match=r"E460.*'Kyiv'"):
         read_conllu(path)
 
 

@@ -123,7 +123,7 @@ def test_a_stage_bug_is_a_named_failure_in_a_batch() -> None:
     results = list(extractor.extract_many(articles))
     assert [type(r).__name__ for r in results] == ["Failure", "Failure"]
     failure = results[0]
-    assert isinstance(failure, sitrep.Failure) and "E210" in str(failure.error)
+    assert isinstance(failure, sitrep.Failure) and "E290" in str(failure.error)
     assert isinstance(failure.error.__cause__, IndexError)
     with pytest.raises(IndexError):
         extractor.extract_article(articles[0])

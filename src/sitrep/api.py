@@ -103,7 +103,7 @@ class Extractor:
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Report | Failure]:
         """Reports in input order; an article that fails yields a :class:`Failure` and the rest go on.
 
-        An unexpected error inside a stage (a bug) is reported the same way, as :class:`PipelineError` E210
+        An unexpected error inside a stage (a bug) is reported the same way, as :class:`PipelineError` E290
         chained to the original exception, so that one bad article does not end a run over millions; use
         :meth:`extract_article` to have it raised.
         """
@@ -114,7 +114,7 @@ class Extractor:
                 yield Failure(article.id, article.origin or article.source, exc)
             except Exception as exc:  # reported as a failure with its cause, never dropped
                 error = PipelineError(
-                    f"E210: internal error on article {article.id}: {exc!r}. This is a bug in sitrep; please "
+                    f"E290: internal error on article {article.id}: {exc!r}. This is a bug in sitrep; please "
                     "report it with the article."
                 )
                 error.__cause__ = exc

@@ -50,7 +50,7 @@ def _read_sentences(path: Path) -> Iterator[_Sentence]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise SitrepError(f"E415: cannot read {path} as CoNLL-U: {exc}") from exc
+        raise SitrepError(f"E460: cannot read {path} as CoNLL-U: {exc}") from exc
     for number, line in enumerate(lines, 1):
         if line.startswith("# text = "):
             text = line[len("# text = ") :]
@@ -61,7 +61,7 @@ def _read_sentences(path: Path) -> Iterator[_Sentence]:
         elif not line.startswith("#"):
             columns = line.split("\t")
             if len(columns) != 10:
-                raise SitrepError(f"E415: {path}:{number}: a CoNLL-U token line has 10 columns, not {len(columns)}.")
+                raise SitrepError(f"E460: {path}:{number}: a CoNLL-U token line has 10 columns, not {len(columns)}.")
             ident = columns[0]
             if "-" in ident:  # a multiword token: its surface form counts, its words do not
                 forms.append(columns[1])
@@ -78,7 +78,7 @@ def _token_spans(sentence: _Sentence, offset: int, path: Path) -> list[Span]:
     for form in sentence.forms:
         found = sentence.text.find(form, position)
         if found < 0:
-            raise SitrepError(f"E415: {path}: the token {form!r} is not in its sentence text {sentence.text[:60]!r}.")
+            raise SitrepError(f"E460: {path}: the token {form!r} is not in its sentence text {sentence.text[:60]!r}.")
         spans.append((offset + found, offset + found + len(form)))
         position = found + len(form)
     return spans
@@ -88,7 +88,7 @@ def read_conllu(path: Path, *, group: int = 20, limit: int | None = None) -> lis
     """Documents of ``group`` consecutive sentences each (the last may be shorter), at most ``limit`` of them."""
     files = sorted(path.glob("*.conllu")) if path.is_dir() else [path]
     if not files:
-        raise SitrepError(f"E415: no .conllu file in {path}.")
+        raise SitrepError(f"E460: no .conllu file in {path}.")
     documents: list[GoldDocument] = []
     for file in files:
         batch: list[_Sentence] = []
@@ -100,7 +100,7 @@ def read_conllu(path: Path, *, group: int = 20, limit: int | None = None) -> lis
         if batch:
             documents.append(_join(batch, file))
     if not documents:
-        raise SitrepError(f"E415: {path} holds no sentence with a '# text =' line.")
+        raise SitrepError(f"E460: {path} holds no sentence with a '# text =' line.")
     return documents[:limit]
 
 
@@ -160,7 +160,7 @@ def evaluate(path: Path, extractor: Extractor, *, limit: int | None = None) -> E
     splitters = [name for name in ("sentences", "senter", "parser") if nlp.has_pipe(name)]
     if not splitters:
         raise SitrepError(
-            "E416: the sentences evaluation needs a pipeline that splits sentences (the sentences stage)."
+            "E461: the sentences evaluation needs a pipeline that splits sentences (the sentences stage)."
         )
     others = [name for name in nlp.pipe_names if name not in splitters]
     peer = spacy.blank(lang)
