@@ -17,6 +17,7 @@ E27x  places
 E29x  internal errors (a bug in sitrep)
 E30x  the store (databases, migrations, exports)
 E40x  the evaluation dispatcher; E41x NER, E42x geo, E43x time, E44x quotes, E45x events, E46x sentences gold sets
+E50x  batch runs on Dask (partitions, manifests, the cluster)
 ====  ==========================================================
 """
 
@@ -43,6 +44,7 @@ CODE_RANGES: dict[str, tuple[str, ...]] = {
     "E44": ("evaluation/quotes.py",),
     "E45": ("evaluation/events.py",),
     "E46": ("evaluation/sentences.py",),
+    "E50": ("scale/",),
 }
 
 

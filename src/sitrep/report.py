@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
 SCHEMA = "sitrep.report/v1"
+ERROR_SCHEMA = "sitrep.error/v1"
 
 EntityKind = Literal["person", "organization", "location", "group", "other"]
 PlaceFeature = Literal["country", "admin", "city", "other"]
@@ -475,3 +476,8 @@ class Report:
                     f"E103: {where} span {start}:{end} {text!r} does not match the text "
                     f"({self.text[max(0, start):max(0, end)]!r})."
                 )
+
+
+def error_record(article_id: str | None, origin: str | None, message: str) -> dict[str, object]:
+    """The JSONL line standing for an input record that gave no report (so output lines stay aligned with inputs)."""
+    return {"schema": ERROR_SCHEMA, "article": {"id": article_id}, "origin": origin, "error": message}

@@ -12,6 +12,7 @@ from .. import __version__
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("extract", "extract"),
     ("store", "ingest"),
+    ("batch", "batch"),
     ("store", "show"),
     ("store", "export"),
     ("store", "stats"),

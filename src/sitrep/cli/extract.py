@@ -12,14 +12,9 @@ import click
 
 from ..ingest import Item, ReadOptions, read_data, read_inputs
 from ..ingest.sniff import SNIFF_BYTES, kind_of
-from ..report import Report
+from ..report import Report, error_record
 from .common import Problem, extracted, input_options, make_extractor, progress, published_option, read_options, warn
 from .pretty import render
-
-
-def error_record(article_id: str | None, origin: str | None, message: str) -> dict[str, object]:
-    """The JSONL line standing for an input record that gave no report (so lines stay aligned with inputs)."""
-    return {"schema": "sitrep.error/v1", "article": {"id": article_id}, "origin": origin, "error": message}
 
 
 def _inputs(paths: tuple[str, ...], options: ReadOptions) -> tuple[bool, Iterator[Item]]:
