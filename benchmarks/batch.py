@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 from _corpus import orangesum, table
-
 from sitrep.api import Extractor
 from sitrep.ingest import ReadOptions, read_inputs
 
@@ -43,8 +42,10 @@ def main() -> None:
         extractor = Extractor()
         count = sum(1 for _ in extractor.extract_many(i for i in read_inputs([source]) if not isinstance(i, Exception)))
         single = time.perf_counter() - started
-        rows = [("run", "records", "seconds", "records/s", "vs one process"),
-                ("one process (extract_many)", str(count), f"{single:.1f}", f"{count / single:.0f}", "1.00x")]  # fmt: skip
+        rows = [
+            ("run", "records", "seconds", "records/s", "vs one process"),
+            ("one process (extract_many)", str(count), f"{single:.1f}", f"{count / single:.0f}", "1.00x"),
+        ]
         for workers in (int(w) for w in args.workers.split(",")):
             started = time.perf_counter()
             summary = run_batch([source], Path(tmp) / f"batch-{workers}", read=ReadOptions(),
