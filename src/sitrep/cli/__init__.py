@@ -13,6 +13,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("extract", "extract"),
     ("store", "ingest"),
     ("batch", "batch"),
+    ("serve", "serve"),
     ("store", "show"),
     ("store", "export"),
     ("store", "stats"),

@@ -42,6 +42,7 @@ from .migrations import Applied, applied, migrate
 from .queries import EventFilter, event_query
 from .rows import Prepared, Row, prepare, record_rows
 from .schema import Tables, tables
+from .summaries import article_rows, event_timeline, place_counts
 
 DEFAULT_CHUNK = 500
 # Values per IN (...) list: old SQLite builds allow 999 bound parameters a statement.
@@ -351,6 +352,28 @@ class Store:
             "languages": languages,
             "migrations": migrations,
         }
+
+    def place_summary(self, since: DateBound = None, until: DateBound = None, *, limit: int = 1000
+                      ) -> list[dict[str, Any]]:  # fmt: skip
+        """Resolved places by GeoNames entry, most mentioned first: geonameid, name, country, lat, lon, feature,
+        mentions and articles (in the publication period, if given)."""
+        stmt = place_counts(self._tables, self._period(since, until), limit)
+        with self._reading() as conn:
+            return [dict(row._mapping) for row in conn.execute(stmt)]
+
+    def timeline(self, since: DateBound = None, until: DateBound = None) -> list[dict[str, Any]]:
+        """Events per publication day and type: ``{"date", "type", "events"}`` rows in date order."""
+        stmt = event_timeline(self._tables, self._period(since, until))
+        with self._reading() as conn:
+            rows = conn.execute(stmt).all()
+        return [{"date": _iso_date(day), "type": kind, "events": int(n)} for day, kind, n in rows]
+
+    def articles(self, since: DateBound = None, until: DateBound = None, *, limit: int = 50, offset: int = 0
+                 ) -> list[dict[str, Any]]:  # fmt: skip
+        """The stored articles' metadata (id, title, published, language, url, source), newest first."""
+        stmt = article_rows(self._tables, self._period(since, until), limit, offset)
+        with self._reading() as conn:
+            return [{**row._mapping, "published": _iso_date(row.published)} for row in conn.execute(stmt)]
 
     def migrations(self) -> list[Applied]:
         """The migrations recorded in ``schema_migrations``, in the order they were applied."""
