@@ -73,9 +73,7 @@ def test_partitions_hold_the_reports_of_one_by_one_extraction(client: Client, so
     assert [line for line in lines if line["schema"] == "sitrep.report/v1"] == expected
 
 
-def test_a_second_run_redoes_only_the_missing_partitions(
-    client: Client, source: Path, tmp_path: Path
-) -> None:
+def test_a_second_run_redoes_only_the_missing_partitions(client: Client, source: Path, tmp_path: Path) -> None:
     out = tmp_path / "batch"
     run_batch([source], out, options=OPTIONS, read=READ, partition_size=2, client=client)
     before = _lines(report_path(out, 1))
@@ -123,3 +121,13 @@ def test_cli_refuses_standard_input(tmp_path: Path) -> None:
     _register()
     result = CliRunner().invoke(cli, ["batch", "-", "-o", str(tmp_path / "b")])
     assert result.exit_code == 2 and "standard input" in result.output
+
+
+def test_a_partition_that_cannot_be_written_stops_the_run_with_a_resume_hint(
+    client: Client, source: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "batch"
+    out.mkdir()
+    (out / "reports").write_text("a file where the reports folder should be")
+    with pytest.raises(SitrepError, match=r"E505.*run the same command again"):
+        run_batch([source], out, options=OPTIONS, read=READ, partition_size=2, client=client)
