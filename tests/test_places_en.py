@@ -90,6 +90,9 @@ def test_metonymic_uses_are_flagged(nlp: Language, text: str, mention: str) -> N
         ("Paris Hilton arrived at the festival.", "Paris"),
         ("Boris Johnson visited the troops. Johnson said morale was high.", "Johnson"),
         ("NATO leaders met on Monday.", "NATO"),
+        ("Julia said the council would meet again on Friday.", "Julia"),  # only an old name of Plovdiv
+        ("Levi told reporters that the vote was delayed.", "Levi"),
+        ("Rashid Khalidi spoke at the rally.", "Rashid"),
         ("The White House declined to comment.", "White House"),
         ("Congress passed the bill.", "Congress"),
     ],
@@ -103,3 +106,52 @@ def test_town_and_state_apposition_chooses_the_homonym(nlp: Language) -> None:
     assert found["Alexandria"].country == "US" and found["Alexandria"].geonameid == 4314550
     found = places(nlp, "The museum in Alexandria, Egypt, reopened.")
     assert found["Alexandria"].country == "EG"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "geonameid"),
+    [
+        # the other names' first-level region picks the homonym (Huntsville TX, not the larger Huntsville AL)
+        ("Deputies in Walker County said the suspect fled from Huntsville toward Houston.", "Huntsville", 4699540),
+        ("Police in Mansfield and Shreveport searched the area.", "Mansfield", 4332494),  # Louisiana, not England
+        ("Storms hit Atlanta and Macon before Georgia declared an emergency.", "Georgia", 4197000),  # the state
+        ("Russian troops withdrew from Gori as Georgia and Tbilisi mourned.", "Georgia", 614540),  # the country
+        # a big city or a country does not move for one name elsewhere
+        ("Officials in Washington and London discussed the sanctions.", "London", 2643743),
+        ("Exports from Houston, Texas, to China fell sharply.", "China", 1814991),
+    ],
+)  # fmt: skip
+def test_homonyms_follow_the_article(nlp: Language, text: str, mention: str, geonameid: int) -> None:
+    found = places(nlp, text)
+    assert mention in found, found
+    assert found[mention].geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "geonameid", "feature"),
+    [
+        ("Protests spread across Tamil Nadu on Monday.", "Tamil Nadu", 1255053, "admin"),
+        ("Fighting resumed in Gilgit-Baltistan.", "Gilgit-Baltistan", 1168878, "admin"),
+        ("Laurel County deputies arrested two men.", "Laurel County", 4297480, "admin"),
+        ("Russian warships sailed into the Black Sea.", "Black Sea", 630673, "other"),
+        ("Tankers were seized in the Persian Gulf.", "Persian Gulf", 235616, "other"),
+    ],
+)
+def test_regions_counties_and_seas_carry_geonames_ids(
+    nlp: Language, text: str, mention: str, geonameid: int, feature: str
+) -> None:
+    found = places(nlp, text)
+    assert mention in found, found
+    assert (found[mention].geonameid, found[mention].feature) == (geonameid, feature)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "present"),
+    [
+        ("The Edwardsville City Council approved the plan on Monday.", "Edwardsville", True),  # a public body
+        ("The suspect fled, according to a news release from Maryville Police.", "Maryville", True),
+        ("Shares of Warner Music rose after the deal.", "Warner", False),  # a firm named after a small town
+    ],
+)
+def test_a_small_town_before_a_public_body_stays_a_place(nlp: Language, text: str, mention: str, present: bool) -> None:
+    assert (mention in places(nlp, text)) is present

@@ -69,20 +69,22 @@ def test_toponyms_are_found_and_resolved(
 
 
 @pytest.mark.parametrize(
-    ("text", "mention", "country"),
+    ("text", "mention", "country", "geonameid"),
     [
-        ("Les troupes russes progressent dans la région de Donetsk.", "région de Donetsk", "UA"),
-        ("L'oblast de Zaporijjia est en partie occupé.", "oblast de Zaporijjia", "UA"),
-        ("Les bombardements ont repris dans la province d'Idleb.", "province d'Idleb", "SY"),
-        ("La région de Kherson a été évacuée.", "région de Kherson", "UA"),
+        ("Les troupes russes progressent dans la région de Donetsk.", "région de Donetsk", "UA", 709716),
+        ("L'oblast de Zaporijjia est en partie occupé.", "oblast de Zaporijjia", "UA", 687699),
+        ("Les bombardements ont repris dans la province d'Idleb.", "province d'Idleb", "SY", 169387),
+        ("La région de Kherson a été évacuée.", "région de Kherson", "UA", 706442),
     ],
 )
-def test_region_patterns_make_first_level_regions(nlp: Language, text: str, mention: str, country: str) -> None:
+def test_region_patterns_make_first_level_regions(
+    nlp: Language, text: str, mention: str, country: str, geonameid: int
+) -> None:
     found = places(nlp, text)
     assert mention in found, found
     place = found[mention]
     assert (place.country, place.feature) == (country, "admin")
-    assert place.geonameid is None  # the embedded gazetteer has no GeoNames id for these regions
+    assert place.geonameid == geonameid  # GeoNames' admin1 id (resources/en/place_geonames_admin1.tsv)
     assert place.lat is not None
 
 
@@ -193,3 +195,29 @@ def test_a_place_inside_an_organisation_name_is_not_a_toponym(text: str, places:
 
     report = extract(text, lang="fr", published="2023-05-16", options=Options(stages=("places",)))
     assert [p.text for p in report.places] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "geonameid"),
+    [
+        ("La flotte russe a quitté la mer Noire dans la nuit.", "mer Noire", 630673),
+        ("Des pétroliers ont été arraisonnés dans le golfe Persique.", "golfe Persique", 235616),
+        ("Les combats ont repris dans le Caucase.", "Caucase", 615318),
+        ("Des renforts ont été envoyés en Méditerranée.", "Méditerranée", 363196),
+    ],
+)
+def test_seas_and_macro_regions_carry_geonames_ids(nlp: Language, text: str, mention: str, geonameid: int) -> None:
+    found = places(nlp, text)
+    assert mention in found, found
+    assert found[mention].geonameid == geonameid and found[mention].lat is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("La mer était calme au large de Marseille.", "mer"),
+        ("Le golfe reste fermé aux navires.", "golfe"),
+    ],
+)
+def test_feature_words_alone_are_not_places(nlp: Language, text: str, absent: str) -> None:
+    assert not any(absent in mention for mention in places(nlp, text))

@@ -82,7 +82,7 @@ def read_corpus(path: Path) -> Iterator[GoldDocument]:
     try:
         root = ET.parse(path).getroot()
     except (ET.ParseError, OSError) as exc:
-        raise SitrepError(f"E410: cannot read {path} as LGL/GWN XML: {exc}") from exc
+        raise SitrepError(f"E420: cannot read {path} as LGL/GWN XML: {exc}") from exc
     for number, article in enumerate(root.iter("article")):
         text = article.findtext("text") or ""
         doc = GoldDocument(article.get("docid") or article.get("file") or str(number), text)
@@ -99,7 +99,7 @@ def read_hipe(path: Path) -> Iterator[GoldDocument]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise SitrepError(f"E410: cannot read {path} as HIPE TSV: {exc}") from exc
+        raise SitrepError(f"E420: cannot read {path} as HIPE TSV: {exc}") from exc
     doc: GoldDocument | None = None
     parts: list[str] = []
     entity: list[object] | None = None  # [start, end, linked]
@@ -222,7 +222,7 @@ def evaluate(path: Path, extractor: Extractor, *, limit: int | None = None, lang
     lang = lang or ("fr" if path.suffix.lower() == ".tsv" else "en")
     nlp = extractor.pipeline(lang)
     if "places" not in nlp.pipe_names:
-        raise SitrepError("E411: the geo evaluation needs the places stage; run it with the places stage on.")
+        raise SitrepError("E421: the geo evaluation needs the places stage; run it with the places stage on.")
     gazetteer = load_gazetteer()
     demonyms = demonym_words(lang)
     tally = _Tally()

