@@ -221,3 +221,16 @@ def test_seas_and_macro_regions_carry_geonames_ids(nlp: Language, text: str, men
 )
 def test_feature_words_alone_are_not_places(nlp: Language, text: str, absent: str) -> None:
     assert not any(absent in mention for mention in places(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        ("Les rebelles du M23 avancent dans l'est de la République démocratique du Congo.",
+         "République démocratique du Congo", "CD"),
+        ("Le ministre s'est rendu aux Émirats arabes unis mardi.", "Émirats arabes unis", "AE"),
+        ("Des soldats ont été déployés en République centrafricaine.", "République centrafricaine", "CF"),
+    ],
+)  # fmt: skip
+def test_country_names_with_lower_case_words_are_whole(nlp: Language, sentence: str, name: str, country: str) -> None:
+    assert places(nlp, sentence)[name].country == country

@@ -68,6 +68,7 @@ from .attrs import PLACES, PlaceAttrs
 
 SMALL_TOWN = 5_000  # a one-word name that only names places smaller than this needs support from the article
 MAX_TOKENS = 8  # the longest token run tried as one name
+MAX_LOWER_WORDS = 2  # lower-case words (not connectors) a name may hold: "République démocratique du Congo"
 METONYMY_MIN_POPULATION = 100_000
 TITLE_CASE_SHARE = 0.85  # a sentence whose words are this capitalised is a headline in title case
 ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "the"})
@@ -156,6 +157,9 @@ class PlaceLexicon:
     # multi-word organisation names ("conseil de l'europe"), lower-case, by first word, longest first: a place
     # inside one ("Europe") is part of the organisation's name, not a toponym
     organizations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # lower-case words, other than connectors, found inside the language's country and exonym names ("démocratique",
+    # "arabes", "unis"): a name run may go through them
+    inner_words: frozenset[str] = frozenset()
 
 
 def make(nlp: Language, name: str) -> PlacesStage:
@@ -211,6 +215,26 @@ def compile_lexicon(lang: str) -> PlaceLexicon:
         metonymy_before=tuple(_split(w) for w in resources.lines("place_metonymy_before.txt")),
         skip=frozenset(w.lower() for w in resources.words("place_skip.txt")),
         organizations={k: tuple(sorted(v, key=len, reverse=True)) for k, v in organizations.items()},
+        inner_words=_inner_words(lang, resources),
+    )
+
+
+def _inner_words(lang: str, resources: Resources) -> frozenset[str]:
+    """Lower-case words inside multi-word place names of ``lang``: CLDR's territory names and the exonym table
+    (French puts adjectives after the noun: "République démocratique du Congo", "Émirats arabes unis")."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        names = list(Locale(lang).territories.values())
+    except UnknownLocaleError:
+        names = []
+    names += [r["name"] for r in resources.table("place_exonyms.tsv", required=("name",)).records()]
+    connectors = resources.words("place_connectors.txt")
+    return frozenset(
+        word
+        for name in names
+        for word in name.replace("-", " ").split()[1:]
+        if word.isalpha() and word.islower() and word not in connectors
     )
 
 
@@ -406,7 +430,9 @@ class PlacesStage:
     def _longest(self, words: list[str], offsets: list[int], sent_start: list[bool], text: str,
                  i: int) -> tuple[int, str] | None:  # fmt: skip
         """The longest name starting at token ``i``: its end and key. A run starts on a capitalised word, may go
-        through connectors ("Rostov-sur-le-Don") and ends on a capitalised word, within the sentence."""
+        through connectors ("Rostov-sur-le-Don") and up to two lower-case words found inside the language's
+        country names ("République démocratique du Congo", "Émirats arabes unis"), within the sentence; it is a
+        name when the gazetteer has it."""
         n = len(words)
         if i >= n:
             return None
@@ -421,6 +447,7 @@ class PlacesStage:
             return None
         connectors = self.lexicon.connectors
         ends: list[int] = []
+        lower = 0  # lower-case words inside the run that are not connectors ("République démocratique du Congo")
         j = i
         while j < n and j - i < self.max_tokens:
             w = words[j]
@@ -429,7 +456,10 @@ class PlacesStage:
             if w[:1].isupper():
                 ends.append(j + 1)
             elif j > i and w not in connectors and w.lower() not in connectors:
-                break
+                lower += 1
+                if lower > MAX_LOWER_WORDS or w not in self.lexicon.inner_words:
+                    break
+                ends.append(j + 1)  # "Émirats arabes unis" ends on one
             j += 1
         for end in reversed(ends):
             key = name_key(text[offsets[i] : offsets[end - 1] + len(words[end - 1])])
