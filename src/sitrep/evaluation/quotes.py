@@ -1,7 +1,9 @@
-"""Quote evaluation: PolNeAR (English attributions, BRAT standoff) and aads (French direct speech, JSON).
+"""Quote evaluation: PolNeAR (English attributions, BRAT standoff), aads (French direct speech, JSON) and
+the team's own quote gold sets (JSON lines, content strings with kind and speaker name).
 
 ``evaluate(path, extractor)`` reads either a PolNeAR folder (the corpus root with ``train``/``dev``, or one split
-with ``text/`` and ``attributions/``) or the aads ``val.json`` file, runs the extractor, and scores:
+with ``text/`` and ``attributions/``), the aads ``val.json`` file or a ``.jsonl`` gold set, runs the extractor,
+and scores:
 
 - PolNeAR: content precision / recall / F1 where a predicted content covers at least 30 % (and, separately,
   80 %) of a gold content's characters (one-to-one, greedy on the largest overlap); source accuracy on the
@@ -12,6 +14,13 @@ with ``text/`` and ``attributions/``) or the aads ``val.json`` file, runs the ex
   corpus annotates it as one discontinuous content.
 - aads: direct speech spans (kind ``direct``) against the gold spans, both trimmed of quotation marks, dashes
   and spaces, F1 at 30 % and 80 % coverage and on exact trimmed offsets.
+- JSON lines gold set (one paragraph per line: ``{"id", "text", "lang"?, "quotes": [{"content", "kind",
+  "speaker"}]}``, a content given as a string found once in the text, or a list of such strings for the parts
+  of one interrupted statement; ``speaker`` a name or a list of accepted names, null when the text names no
+  source): content F1 at 30 % and 80 % (parts sharing a cue pooled, as for PolNeAR), and on the quotes
+  matched at 30 % the speaker accuracy (the report's entity name, else the speaker text, equal to a gold name
+  once case, leading determiners and apostrophe forms are ignored) and the kind accuracy. Such a set is small
+  and written by the team: a check of the case families, not an independent measurement.
 
 Gold contents are character sets, so discontinuous BRAT spans ("315 448;463 553") are scored as written.
 """
@@ -48,6 +57,17 @@ class Predicted:
     kind: str
 
 
+_MATCH_NOTE = "content matched when it covers >= 30 % / 80 % of a gold content's characters, one to one"
+
+
+def _content_metrics(prf: dict[float, PRF]) -> dict[str, object]:
+    return {f"content@{int(t * 100)}": prf[t].as_dict() for t in THRESHOLDS}
+
+
+def _result(dataset: str, documents: int, metrics: dict[str, object], note: str) -> EvalResult:
+    return EvalResult(task="quotes", dataset=dataset, documents=documents, metrics=metrics, notes=[_MATCH_NOTE, note])
+
+
 def _chars(ranges: Sequence[tuple[int, int]]) -> frozenset[int]:
     return frozenset(i for start, end in ranges for i in range(start, end))
 
@@ -71,7 +91,7 @@ def read_brat(path: Path) -> list[GoldAttribution]:
                 args = dict(part.split(":", 1) for part in fields[1].split())
                 relations.append({role: target for role, target in args.items()})
         except (IndexError, ValueError) as exc:
-            raise SitrepError(f"E410: {path}:{number}: cannot read the BRAT line {line[:60]!r} ({exc}).") from exc
+            raise SitrepError(f"E440: {path}:{number}: cannot read the BRAT line {line[:60]!r} ({exc}).") from exc
     out: list[GoldAttribution] = []
     for rel in relations:
         content = rel.get("Content")
@@ -86,7 +106,7 @@ def polnear_articles(path: Path) -> Iterator[tuple[str, str, Path]]:
     """(article id, text, annotation file) for a PolNeAR root or split folder, in name order."""
     splits = [path] if (path / "text").is_dir() else [p for p in sorted(path.iterdir()) if (p / "text").is_dir()]
     if not splits:
-        raise SitrepError(f"E411: {path} holds no PolNeAR split (a folder with text/ and attributions/).")
+        raise SitrepError(f"E441: {path} holds no PolNeAR split (a folder with text/ and attributions/).")
     for split in splits:
         annotations = sorted((split / "attributions").glob("*.ann"))
         for text_path in sorted((split / "text").glob("*.txt")):
@@ -96,14 +116,19 @@ def polnear_articles(path: Path) -> Iterator[tuple[str, str, Path]]:
                 yield stem, text_path.read_text(encoding="utf-8"), mine[0]
 
 
-def _predicted(report: Report, shift: int) -> list[Predicted]:
-    """Report quotes as character sets, pooling the parts of an interrupted quotation that share a cue."""
+def _statements(report: Report) -> list[list[Quote]]:
+    """The report's quotes grouped by statement: the parts of an interrupted quotation share a cue."""
     pooled: dict[tuple[int, int] | int, list[Quote]] = {}
     for q in report.quotes:
         key: tuple[int, int] | int = (q.cue.start, q.cue.end) if q.cue is not None else q.start
         pooled.setdefault(key, []).append(q)
+    return list(pooled.values())
+
+
+def _predicted(report: Report, shift: int) -> list[Predicted]:
+    """Report quotes as character sets, pooling the parts of an interrupted quotation that share a cue."""
     out: list[Predicted] = []
-    for parts in pooled.values():
+    for parts in _statements(report):
         content = _chars([(q.start + shift, q.end + shift) for q in parts])
         speaker = parts[0].speaker
         out.append(Predicted(content, _chars([(speaker.start + shift, speaker.end + shift)]) if speaker else
@@ -137,7 +162,7 @@ def _extract(extractor: Extractor, text: str, lang: str, article_id: str) -> tup
     report = extractor.extract_article(Article(text=text, id=article_id, language=lang))
     shift = len(text) - len(text.lstrip("\ufeff"))  # the extractor drops a byte-order mark
     if report.text != text[shift:]:
-        raise SitrepError(f"E412: {article_id}: the extractor changed the text; offsets cannot be compared.")
+        raise SitrepError(f"E442: {article_id}: the extractor changed the text; offsets cannot be compared.")
     return report, shift
 
 
@@ -172,18 +197,13 @@ def evaluate_polnear(path: Path, extractor: Extractor, *, limit: int | None = No
                         row.tp += 1
                     else:
                         row.fp += 1
-    metrics: dict[str, object] = {f"content@{int(t * 100)}": prf[t].as_dict() for t in THRESHOLDS}
+    metrics = _content_metrics(prf)
     metrics["source_accuracy"] = source.as_dict()
     metrics["source_accuracy_gold_has_source"] = source_named.as_dict()
-    return EvalResult(
-        task="quotes",
-        dataset=f"PolNeAR {path.name}",
-        documents=documents,
-        metrics=metrics,
-        per_label={k: {"precision": round(v.precision, 4), "tp": v.tp, "fp": v.fp} for k, v in per_kind.items()},
-        notes=["content matched when it covers >= 30 % / 80 % of a gold content's characters, one to one",
-               "source accuracy on quotes matched at 30 %: speaker overlaps the gold source (or both absent)"],
-    )
+    result = _result(f"PolNeAR {path.name}", documents, metrics,
+                     "source accuracy on quotes matched at 30 %: speaker overlaps the gold source (or both absent)")
+    result.per_label = {k: {"precision": round(v.precision, 4), "tp": v.tp, "fp": v.fp} for k, v in per_kind.items()}
+    return result
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -198,7 +218,7 @@ def evaluate_aads(path: Path, extractor: Extractor, *, limit: int | None = None)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise SitrepError(f"E413: cannot read the aads file {path}: {exc}") from exc
+        raise SitrepError(f"E443: cannot read the aads file {path}: {exc}") from exc
     prf = {t: PRF() for t in THRESHOLDS}
     exact = PRF()
     documents = 0
@@ -230,15 +250,99 @@ def evaluate_aads(path: Path, extractor: Extractor, *, limit: int | None = None)
     )
 
 
+_DETERMINER = re.compile(r"^(?:(?:le|la|les|un|une|des|du|de|the|a|an)\s+|l'|d')", re.IGNORECASE)
+
+
+def _speaker_key(name: str) -> str:
+    """A speaker name compared without case, leading determiners, apostrophe forms or repeated spaces."""
+    key = " ".join(name.replace("\u2019", "'").split()).lower()
+    previous = None
+    while key != previous:
+        previous, key = key, _DETERMINER.sub("", key)
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class GoldQuote:
+    content: frozenset[int]
+    kind: str
+    speakers: frozenset[str]  # accepted speaker keys; empty when the text names no source
+
+
+def read_gold_lines(path: Path) -> list[tuple[str, str, str, list[GoldQuote]]]:
+    """(id, language, text, gold quotes) of each line of a JSON lines gold set; raises :class:`SitrepError`."""
+    out = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise SitrepError(f"E445: cannot read the quote gold set {path}: {exc}") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text: str = record["text"]
+            gold = []
+            for q in record.get("quotes", []):
+                parts = q["content"] if isinstance(q["content"], list) else [q["content"]]
+                ranges = []
+                for part in parts:
+                    if text.count(part) != 1:
+                        raise ValueError(f"the content {part[:40]!r} is not found exactly once in the text")
+                    start = text.index(part)
+                    ranges.append(_trimmed(text, start, start + len(part)))
+                names = q.get("speaker")
+                names = [] if names is None else [names] if isinstance(names, str) else names
+                gold.append(GoldQuote(_chars(ranges), str(q["kind"]), frozenset(_speaker_key(n) for n in names)))
+            out.append((str(record.get("id", number)), str(record.get("lang", "fr")), text, gold))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SitrepError(f"E445: {path}:{number}: not a quote gold record ({exc}).") from exc
+    return out
+
+
+def evaluate_gold_lines(path: Path, extractor: Extractor, *, limit: int | None = None) -> EvalResult:
+    """Content F1, speaker and kind accuracy on a JSON lines quote gold set (see the module docstring)."""
+    prf = {t: PRF() for t in THRESHOLDS}
+    speaker = Accuracy()
+    kind = Accuracy()
+    documents = 0
+    for doc_id, lang, text, gold in read_gold_lines(path):
+        if limit is not None and documents >= limit:
+            break
+        documents += 1
+        report, shift = _extract(extractor, text, lang, doc_id)
+        parts_of = _statements(report)
+        pred_sets = [_chars([_trimmed(text, q.start + shift, q.end + shift) for q in parts]) for parts in parts_of]
+        for t in THRESHOLDS:
+            pairs = match([g.content for g in gold], pred_sets, t)
+            prf[t].add(PRF(tp=len(pairs), fp=len(pred_sets) - len(pairs), fn=len(gold) - len(pairs)))
+            if t != THRESHOLDS[0]:
+                continue
+            for g, p in pairs:
+                said = parts_of[p][0].speaker
+                name = (said.name or said.text) if said is not None else None
+                speaker.score(_speaker_key(name) in gold[g].speakers if name else not gold[g].speakers)
+                kind.score(parts_of[p][0].kind == gold[g].kind)
+    metrics = _content_metrics(prf)
+    metrics["speaker_accuracy"] = speaker.as_dict()
+    metrics["kind_accuracy"] = kind.as_dict()
+    return _result(f"quote gold set {path.name}", documents, metrics,
+                   "speaker right when the entity name (else the speaker text) equals a gold name, determiners aside")
+
+
 def evaluate(path: Path, extractor: Extractor, *, limit: int | None = None) -> EvalResult:
-    """Score quotes on a PolNeAR folder or an aads JSON file (chosen by what ``path`` is)."""
+    """Score quotes on a PolNeAR folder, an aads JSON file or a JSON lines gold set (chosen by what ``path`` is)."""
     if path.is_file() and path.suffix == ".json":
         return evaluate_aads(path, extractor, limit=limit)
+    if path.is_file() and path.suffix == ".jsonl":
+        return evaluate_gold_lines(path, extractor, limit=limit)
     if path.is_dir():
         return evaluate_polnear(path, extractor, limit=limit)
     raise SitrepError(
-        f"E414: {path} is neither a PolNeAR folder nor an aads .json file; give one of them to `sitrep eval quotes`."
+        f"E444: {path} is neither a PolNeAR folder, an aads .json file nor a .jsonl quote gold set; give one of "
+        "them to `sitrep eval quotes`."
     )
 
 
-__all__ = ["evaluate", "evaluate_aads", "evaluate_polnear", "match", "read_brat"]
+__all__ = ["evaluate", "evaluate_aads", "evaluate_gold_lines", "evaluate_polnear", "match", "read_brat",
+           "read_gold_lines"]

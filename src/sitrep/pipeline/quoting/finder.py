@@ -7,6 +7,8 @@ the according-to markers and the cues of the lexicon, then the quotations with n
   announced by a colon ("X a déclaré : «…»", "Zelensky : «…»", "Le major céda : «…»") is direct. A cue inside
   the marks between commas («…, a-t-il dit, …», or after ! ? …) splits it into two records that share cue and
   speaker; so does «…», a-t-il dit, «…», and a quotation that goes on in the next sentence ("…," Ross said. "…").
+- A quotation signed by a dash and a name that ends its paragraph ("«…» — Jean Dupont", testimonies and posts)
+  is direct, the dash its cue.
 - A quotation inside a clause ("Les troupes avancent, « détruisant la ville », a-t-elle ajouté") leaves the
   record to the clause, which is then mixed.
 - "CLAUSE, CUE SPEAKER" is indirect (mixed when it holds a quotation); an incise in mid-sentence ("What worried
@@ -25,10 +27,17 @@ the according-to markers and the cues of the lexicon, then the quotations with n
 - "Vladimir Poutine : la guerre sera longue" (a paragraph opening with a name or title, then a colon) is
   indirect, with the colon as cue; a single capitalised word needs to be the surname of a longer name in the
   article, so topic headlines ("Coronavirus : …") are not statements.
-- An em-dash dialogue line is direct, split around its incise ("— Nous tiendrons, a répondu le général.").
+- An em-dash dialogue line is direct, split around its incise ("— Nous tiendrons, a répondu le général.", "—
+  Halte ! cria le sergent en levant la main."); a French turn of dialogue inside a paragraph too ("Il demanda :
+  — Vous partez ?"), with the speaker of its colon lead-in. What follows an incise goes on with the speech
+  unless it describes the speaker ("…, affirme X, joint par téléphone").
+- French inversion may put a short adjunct before the speaker ("a assuré sur Telegram le gouverneur X"), an
+  infinitive may complete the cue ("a fait savoir X"), and adverbs or a negation may come before an infinitive
+  claim ("a indiqué samedi avoir frappé", "affirme ne pas avoir fourni").
 - A quotation that opens a sentence with no cue, when it is long or fills its paragraph, goes to the speaker of
-  its paragraph (or the one before); short quoted fragments with no cue are scare quotes, titles or names, and
-  are not statements.
+  its paragraph (or the one before), else to the person who is the subject of the sentence before it in the
+  paragraph ("Sergueï Lavrov s'est exprimé devant la presse. « … »"); short quoted fragments with no cue are
+  scare quotes, titles or names, and are not statements.
 
 Cannot do: subjects far from their verb across a long incise without commas, cues that are nouns ("la
 déclaration de X", "in a statement, X …"), French speech verbs whose content is a bare noun phrase ("a dénoncé
@@ -50,6 +59,7 @@ from .speakers import NAME_PARTICLES, PUNCT_STOP, Referent, SpeakerReader, is_ca
 
 CLOSERS = frozenset(c for cs in PAIRS.values() for c in cs)
 SENT_END = frozenset({".", "!", "?", "…", "...", ";"})
+DASHES = frozenset({"—", "–", "―"})
 INCISE_END = frozenset({",", ".", "!", "?", "…", ";"})
 Part = tuple[int, int, tuple[int, int] | None, tuple[int, int] | None]  # content start, end, cue, speaker
 
@@ -222,7 +232,7 @@ class Finder:
     # -- main ----------------------------------------------------------------------------------------------
 
     def run(self) -> list[Attribution]:
-        marked = scan(TokenView(self.text, self.ws, self.space, self.punct))
+        marked = scan(TokenView(self.text, self.ws, self.space, self.punct), inline_dialogue=self.lex.lang == "fr")
         for m in marked:
             self.quote_at[m.open] = m
             for i in range(m.open, (m.close + 1) if m.close is not None else m.end):
@@ -243,8 +253,17 @@ class Finder:
 
     def direct_quotes(self, marked: list[Marked], found: list[Attribution]) -> None:
         shared: Attribution | None = None
+        previous_end = 0
         for m in marked:
+            floor, previous_end = previous_end, (m.close + 1) if m.close is not None else m.end
             if m.dialogue:
+                lead = self.cue_before(m, floor) if self.led_by_colon(m) else None
+                if lead is not None:
+                    self.dialogue(m, found, lead)
+                    self.claim(m.open, m.end)
+                    for span in (lead.cue, lead.speaker):
+                        if span is not None:
+                            self.claim(*span)
                 continue
             sent_start = self.sents[self.sent_of[m.open]][0]
             p = self.prev_word(m.open - 1, sent_start)
@@ -270,7 +289,8 @@ class Finder:
                 self.claim(*found_one.cue)
             if found_one.speaker is not None:
                 self.claim(*found_one.speaker)
-            shared = found[-1] if after is not None else None
+            signed = after is not None and after.cue is not None and self.text[after.cue[0]] in DASHES
+            shared = found[-1] if after is not None and not signed else None  # a signature ends its paragraph
 
     def _follows(self, prev: Attribution, m: Marked) -> bool:
         """«…», a-t-il dit, «…»: the quotation opens right after the cue group that followed the previous one."""
@@ -319,10 +339,15 @@ class Finder:
         else:
             return None
         cue_tok = k
+        if any(self.text[x] in INCISE_END for x in range(j, cue_tok)):
+            return None  # "Demain ! demain ! m'écriai-je": the cue's incise starts after the last mark
         inv = self.inverted(cue_tok)
         speaker: tuple[int, int] | None
         verb_first = all(self.lower[x] in self.lex.aux or self.lex.has_role(self.lower[x], "skip")
                          for x in range(j, k))
+        if inv is None and self.lex.lang == "fr" and not verb_first and \
+                all(self.lower[x] in self.lex.pronouns for x in range(j, k)):
+            return None  # "…, je crie à la garde, dit Morel": a French incise inverts its pronoun
         if inv is not None:
             speaker = inv
             end = max(cue_tok, inv[1] - 1) + 1
@@ -344,17 +369,26 @@ class Finder:
                 self.lex.has_role(self.lower[nxt], "stop"):
             # an adjunct after the speaker: "dit-elle à moitié folle de joie,"
             k = nxt
-            while k < limit and k - nxt < 12 and self.text[k] not in INCISE_END and self.text[k] not in PAIRS:
+            while k < limit and k - nxt < 30 and self.text[k] not in INCISE_END and self.text[k] not in PAIRS:
                 k += 1
-            nxt = k if k < limit else None
-        if nxt is None or self.text[nxt] not in INCISE_END:
-            return None
+            if (k == limit or (self.text[k] in SENT_END and self.next_word(k + 1, limit) is None)) and \
+                    self.reader.names_a_source(speaker):
+                # the adjunct runs to the end: "s'écria la Goualeuse en se réfugiant dans l'allée."
+                return self.incise_cue(cue_tok, inv, j), speaker, limit
+            nxt = k if k - nxt < 12 else None
+        if nxt is None or self.text[nxt] not in INCISE_END or (
+                speaker is not None and not self.reader.names_a_source(speaker) and
+                self.lower[speaker[0]] not in self.lex.determiners):
+            return None  # "…, understands how to create jobs.": "how" names no one; "dit l'inconnu" does
         if self.text[nxt] == "," and self.next_word(nxt + 1, limit) is None:
             return None
-        cue_span = (self.group_start(cue_tok, j) if inv is None or inv[0] > cue_tok else cue_tok, cue_tok + 1)
+        return self.incise_cue(cue_tok, inv, j), speaker, nxt + 1
+
+    def incise_cue(self, cue_tok: int, inv: tuple[int, int] | None, floor: int) -> tuple[int, int]:
+        """The cue tokens of an incise: the verb group, or the participle alone after "a-t-il"."""
         if inv is not None and inv[0] < cue_tok:
-            cue_span = (cue_tok, cue_tok + 1)
-        return cue_span, speaker, nxt + 1
+            return (cue_tok, cue_tok + 1)
+        return (self.group_start(cue_tok, floor) if inv is None or inv[0] > cue_tok else cue_tok, cue_tok + 1)
 
     def cue_at_unquoted(self, i: int) -> Cue | None:
         """A cue inside quotation marks (for incises): same tests as :meth:`cue_at` but inside the marks."""
@@ -371,6 +405,9 @@ class Finder:
             return None
         sent_end = self.sents[self.sent_of[m.close]][1]
         j = self.next_word(m.close + 1, sent_end)
+        signed = self.signature(j) if j is not None else None
+        if signed is not None:
+            return signed
         if j is not None and self.text[j] in (",", "—", "–"):
             j = self.next_word(j + 1, sent_end)
         elif j is not None and self.text[m.close - 1] not in (",", "!", "?", "…", "."):
@@ -378,6 +415,24 @@ class Finder:
         if j is None:
             return None
         return self.postposed_group(j, sent_end, "direct")
+
+    def signature(self, dash: int) -> Attribution | None:
+        """ "«…» — Jean Dupont" / "“…” ― Steve Quinlan.": a quotation signed by a dash and a name that ends the
+        paragraph (testimonies, epigraphs, posts)."""
+        if self.text[dash] not in DASHES:
+            return None
+        n = len(self.doc)
+        j = self.next_word(dash + 1)
+        if j is None or self.para_of[j] != self.para_of[dash]:
+            return None
+        end = self.reader.name_end(j, n) if self.reader.is_name_token(j) else j
+        rest = self.next_word(end)
+        if rest is not None and self.text[rest] == ".":
+            rest = self.next_word(rest + 1)
+        if end - j < 2 or not self.reader.names_someone((j, end)) or (
+                rest is not None and self.para_of[rest] == self.para_of[dash]):
+            return None
+        return Attribution(0, 0, "direct", (dash, dash + 1), (j, end))
 
     def postposed_group(self, j: int, limit: int, kind: str) -> Attribution | None:
         """A cue group that follows its content, starting at token ``j``."""
@@ -398,6 +453,9 @@ class Finder:
                 if k == j or all(self.lower[x] in lex.aux or lex.has_role(self.lower[x], "skip")
                                  for x in range(j, k)):
                     nxt = self.next_word(k + 1, limit)
+                    if nxt is not None and lex.has_role(self.lower[nxt], "tail"):
+                        k = nxt  # "a fait savoir X": the infinitive completes the cue
+                        nxt = self.next_word(k + 1, limit)
                     while nxt is not None and (lex.has_role(self.lower[nxt], "time") or
                                                lex.has_role(self.lower[nxt], "skip")) and \
                             (self.lower[nxt] not in lex.determiners or self.lower[nxt + 1] in ("part", "côté")):
@@ -405,9 +463,13 @@ class Finder:
                     if nxt is None:
                         return None
                     if lex.has_role(self.lower[nxt], "comp") or self.text[nxt] in (":",) or \
-                            self.text[nxt] in PAIRS or (cue.infinitive and self.is_infinitive(nxt)):
-                        return None  # "…, a déclaré que …" / "…, a reconnu avoir …": a new report
+                            self.text[nxt] in PAIRS or (cue.infinitive and self.is_infinitive(nxt)) or \
+                            (self.is_infinitive(nxt) and lex.has_role(self.lower[self.prev_word(nxt - 1) or 0],
+                                                                      "link")):
+                        return None  # "…, a déclaré que …" / "…, a reconnu avoir …" / "a menacé de …": no inversion
                     speaker = self.reader.phrase_right(nxt, limit)
+                    if speaker is None and lex.lang == "fr" and lex.has_role(self.lower[nxt], "stop"):
+                        speaker = self.after_adjunct(nxt, limit)
                     if speaker is None or not self.ends_group(speaker[1], limit) or \
                             not self.reader.names_a_source(speaker):
                         return None
@@ -435,6 +497,19 @@ class Finder:
             return Attribution(0, 0, kind, (gs, k + 1), subject)
         return None
 
+    def after_adjunct(self, prep: int, limit: int) -> tuple[int, int] | None:
+        """ "a assuré sur Telegram le gouverneur X" / "a indiqué dans un communiqué le ministère": a short
+        adjunct between an inverted cue and its speaker, who opens with a determiner (French inversion; English
+        puts the adjunct after the speaker)."""
+        for q in range(prep + 2, min(limit, prep + 6)):
+            low = self.lower[q]
+            if self.punct[q] or (self.reader.cue_of[q] is not None and self.lower[q - 1] not in self.lex.determiners) \
+                    or low in self.lex.aux or {"comp", "rel", "coord"} & self.lex.roles.get(low, frozenset()):
+                return None
+            if low in self.lex.determiners and q + 1 < limit and not self.punct[q + 1]:
+                return self.reader.phrase_right(q, limit)  # the caller checks that it names a source
+        return None
+
     def adjunct_tail(self, i: int, limit: int) -> bool:
         """The rest of the sentence after "told OBJECT" holds no clause ("…," Kasich told a crowd in Ohio on
         Tuesday.): no complementiser, colon, quotation, auxiliary or second cue."""
@@ -453,9 +528,10 @@ class Finder:
         return self.text[j] in SENT_END or self.text[j] in (",", "(", "—", "–", ":") or self.text[j] in PAIRS or \
             self.lex.has_role(low, "stop") or self.lex.has_role(low, "time") or self.reader.cue_of[j] is not None
 
-    def cue_before(self, m: Marked) -> Attribution | None:
-        """X a déclaré : «…» / Zelensky : «…» / he said: "…" — a lead-in that ends with a colon."""
-        sent_start = self.sents[self.sent_of[m.open]][0]
+    def cue_before(self, m: Marked, floor: int = 0) -> Attribution | None:
+        """X a déclaré : «…» / Zelensky : «…» / he said: "…" — a lead-in that ends with a colon (and starts
+        after ``floor``, the end of the previous turn of dialogue)."""
+        sent_start = max(self.sents[self.sent_of[m.open]][0], floor)
         p = self.prev_word(m.open - 1, sent_start)
         if p is None:
             # "Cruz continued:" closing the previous sentence or paragraph, the quotation opening the next one.
@@ -717,8 +793,9 @@ class Finder:
             return  # ", explique Milad, employé de 22 ans": an apposition to the speaker, not more content
         cs, ce = self.trim(j + 1, self.content_end(j + 1, end))
         words = sum(1 for x in range(cs, ce) if not self.punct[x])
-        if words < 3 or any(self.claimed[x] for x in range(cs, ce)) or self.reader.cue_of[cs] is not None:
-            return
+        if words < 3 or any(self.claimed[x] for x in range(cs, ce)) or (
+                self.reader.cue_of[cs] is not None and self.is_participle(cs)):
+            return  # ", she said, adding that …" is a new report; ", Bush said, celebrated …" goes on
         found.append(Attribution(cs, ce, self.kind_of(cs, ce, "indirect"), group.cue, group.speaker))
         self.claim(cs, ce)
 
@@ -855,6 +932,14 @@ class Finder:
         if j < end and self.pronoun_of(j):
             j += 1
         reflexive = any(self.lower[x] in ("s'", "s’", "se") for x in range(max(0, i - 3), i))
+        if lex.lang == "fr" and cue.infinitive:
+            inf = j  # "a indiqué samedi avoir frappé", "affirme ne pas avoir fourni": adverbs, then the infinitive
+            while inf < end and inf - j < 4 and (self.space[inf] or lex.has_role(self.lower[inf], "time") or
+                                                 lex.has_role(self.lower[inf], "neg")):
+                inf += 1
+            if j < inf < end and self.is_infinitive(inf):
+                negated = next((x for x in range(j, inf) if lex.has_role(self.lower[x], "neg")), None)
+                return inf if negated is None else negated
         steps = 0
         while j < end and steps < 12:
             low = self.lower[j]
@@ -921,12 +1006,13 @@ class Finder:
 
     def is_infinitive(self, j: int) -> bool:
         low = self.lower[j]
-        if self.lex.has_role(low, "skip"):
-            return False
+        if self.lex.has_role(low, "skip") or self.lex.has_role(low, "time"):
+            return False  # "hier" is no infinitive
         return len(low) > 3 and low.endswith(self.lex.infinitive_endings) and low.isalpha()
 
     def content_end(self, cs: int, end: int) -> int:
-        """A reported clause runs to the end of its sentence, or to a coordinated second cue ("et s'est dit")."""
+        """A reported clause runs to the end of its sentence, to a coordinated second cue ("et s'est dit") or to an
+        according-to marker after a comma."""
         j = cs
         while j < end:
             low = self.lower[j]
@@ -938,6 +1024,10 @@ class Finder:
                 k = self.next_word(j + 1, end)
                 if k is not None and is_capitalised(self.text[k]) and self.lower[k] in self.lex.pronouns:
                     return j + 1  # an abbreviation that ends the sentence: "… in the U.S. He says …"
+            if self.text[j] == "," and not self.in_quote[j]:
+                k = self.next_word(j + 1, end)
+                if k is not None and self.marker_at(k, end) is not None:
+                    return j  # "…, selon un communiqué du ministère.": the report's source, not its content
             if self.lex.has_role(low, "coord") and not self.in_quote[j]:
                 k = self.next_word(j + 1, end)
                 subject = False
@@ -987,9 +1077,10 @@ class Finder:
         before = self.prev_word(i - 1, start)
         cue = (i, i + n)
         if before is None or (self.claimed[before] and not self.in_quote[before]):
-            # "Selon X, content."
-            if after is not None and self.text[after] == ",":
-                cs, ce = self.trim(after + 1, end)
+            # "Selon X, content." / "Selon X citées par l'agence Reuters, content."
+            comma = self.source_comma(after, end) if after is not None else None
+            if comma is not None:
+                cs, ce = self.trim(comma + 1, end)
             else:
                 cs, ce = self.trim(source[1], end)
         elif self.text[before] == "," and (after is None or self.text[after] in SENT_END or
@@ -1006,6 +1097,22 @@ class Finder:
         if m is not None and m.close is not None and m.close + 1 >= ce:
             cs, ce = self.trim(m.start, m.end, keep_stop=True)  # the content is one quotation: marks excluded
         return Attribution(cs, ce, "according_to", cue, source)
+
+    def source_comma(self, after: int, end: int) -> int | None:
+        """The comma that closes a sentence-opening marker's source: right after it, or after a short tail
+        that still describes the source ("des sources militaires citées par l'agence Reuters,")."""
+        if self.text[after] == ",":
+            return after
+        if not self.lex.has_role(self.lower[after], "agent"):
+            return None
+        for k in range(after + 1, min(end, after + 7)):
+            if self.text[k] == ",":
+                return k
+            low = self.lower[k]
+            if self.punct[k] or low in self.lex.aux or self.reader.cue_of[k] is not None or \
+                    {"comp", "rel", "coord"} & self.lex.roles.get(low, frozenset()):
+                return None
+        return None
 
     def source_tail(self, i: int, end: int) -> bool:
         """The rest of a sentence after a marker's source is still about the source ("according to a count by The
@@ -1044,11 +1151,26 @@ class Finder:
                                (self.text[after] in SENT_END and (
                                    self.next_word(after + 1) is None or
                                    self.para_of[self.next_word(after + 1) or 0] != self.para_of[m.open])))
-            if (words >= 6 and opens) or (whole and words >= 1):
+            if (words >= 6 and opens) or (whole and words >= 1) or (m.dashed and words >= 1):
                 found.append(Attribution(s, e, "direct", None, None, inherit=True))
                 self.claim(m.open, (m.close + 1) if m.close is not None else m.end)
 
-    def dialogue(self, m: Marked, found: list[Attribution]) -> None:
+    def speaker_apposition(self, start: int, end: int) -> bool:
+        """ "— Nous tenons, affirme le commandant X, joint par téléphone.": what follows the incise describes
+        the speaker (a participle and its agent, "cité par", "interrogé par") instead of going on with the speech."""
+        k = self.next_word(start + 1, end)
+        first = self.lower[start]
+        return k is not None and self.lex.has_role(self.lower[k], "agent") and first.isalpha() and \
+            first not in self.lex.roles and first not in self.lex.pronouns and first not in self.lex.aux
+
+    def led_by_colon(self, m: Marked) -> bool:
+        """ "Il demanda : — Vous partez ?": a turn of dialogue right after a colon in its paragraph."""
+        p = self.prev_word(m.open - 1)
+        return p is not None and self.text[p] == ":" and self.para_of[p] == self.para_of[m.open]
+
+    def dialogue(self, m: Marked, found: list[Attribution], lead: Attribution | None = None) -> None:
+        """A turn of dialogue, split around its incise; with no incise, the lead-in's cue and speaker (or the
+        paragraph's speaker)."""
         i = m.start
         while i < m.end:
             if self.text[i] in (",", "?", "!", "…", ".") and i + 1 < m.end:
@@ -1059,12 +1181,14 @@ class Finder:
                     found.append(Attribution(a[0], a[1], "direct", cue, speaker))
                     if self.text[after - 1] in (",", ";", ".") and after < m.end:
                         b = self.trim(after, m.end)
-                        if b[1] > b[0]:
+                        if b[1] > b[0] and not self.speaker_apposition(b[0], b[1]):
                             found.append(Attribution(b[0], b[1], "direct", cue, speaker))
                     return
             i += 1
         s, e = self.trim(m.start, m.end)
-        if e > s:
+        if e > s and lead is not None:
+            found.append(Attribution(s, e, "direct", lead.cue, lead.speaker, lead.inherit))
+        elif e > s:
             found.append(Attribution(s, e, "direct", None, None, inherit=True))
 
     def incise_after_mark(self, i: int, limit: int) -> tuple[tuple[int, int], tuple[int, int] | None, int] | None:

@@ -120,7 +120,7 @@ def compile_lexicon(res: Resources) -> QuoteLexicon:
     wanted: dict[str, Cue] = {}
     for row in verbs.records():
         if row["use"] not in ("speech", "belief", "incise", "stance"):
-            raise ResourceError(f"E210: {lang}/quote_verbs.tsv: unknown use {row['use']!r} for {row['lemma']!r}.")
+            raise ResourceError(f"E260: {lang}/quote_verbs.tsv: unknown use {row['use']!r} for {row['lemma']!r}.")
         wanted[row["lemma"]] = Cue(row["lemma"], row["use"], row["infinitive"] == "y")
     table = LemmaTable(lang, wanted)
     aux_lemmas = _AUX.get(lang, ())
@@ -157,9 +157,9 @@ def compile_lexicon(res: Resources) -> QuoteLexicon:
     marker_rows = res.table("quote_markers.tsv", required=("marker", "where", "source")).records()
     for row in marker_rows:
         if row["where"] not in ("any", "start"):
-            raise ResourceError(f"E211: {lang}/quote_markers.tsv: where must be any or start, not {row['where']!r}.")
+            raise ResourceError(f"E261: {lang}/quote_markers.tsv: where must be any or start, not {row['where']!r}.")
         if row["source"] not in ("named", "open"):
-            raise ResourceError(f"E212: {lang}/quote_markers.tsv: source must be named or open, not {row['source']!r}.")
+            raise ResourceError(f"E262: {lang}/quote_markers.tsv: source must be named or open, not {row['source']!r}.")
     markers = {r["marker"].lower().replace(" ", "").replace("’", "'"): r["where"] for r in marker_rows}
     open_markers = frozenset(
         r["marker"].lower().replace(" ", "").replace("’", "'") for r in marker_rows if r["source"] == "open"

@@ -5,9 +5,16 @@ pair and closes with its partner; marks of another kind inside it are nested quo
 opener inside (« « ») nests. A paragraph break (a newline) ends an open quotation unless the next paragraph
 reopens it with the same mark (the news convention for quotes running over several paragraphs), so an
 unbalanced mark costs at most its paragraph. A paragraph that starts with an em dash or en dash (not a hyphen,
-which starts list items) is a line of dialogue running to the paragraph's end, unless a dash also ends it (a
-subheading, "— Mission accomplie —"). Apostrophes and single curly
-quotes (‘ ’) never open a top-level quotation: they are too often apostrophes.
+which starts list items) is a line of dialogue, unless a dash also ends it (a subheading, "— Mission accomplie
+—"). Dialogue may also run inside a paragraph ("Il demanda : — Vous partez ? — Demain."): a dash after a colon
+or a sentence's end and before a capitalised word opens a turn. A turn runs to the next turn's dash or the
+paragraph's end, less a last sentence that ends with a colon (the narrator's lead-in to the next turn). A dash
+right before a French quotation mark ("— « Et moi aussi. »") marks that quotation as a turn of dialogue
+(``dashed``); in English a dash before a quotation more often opens a list item.
+Apostrophes and single curly quotes (‘ ’) never open a top-level quotation: they are too often apostrophes.
+
+Cannot tell where a turn's speech ends and the narrative resumes inside a paragraph: a turn keeps the
+narrative sentences that follow it up to the next turn.
 """
 
 from __future__ import annotations
@@ -28,6 +35,8 @@ PAIRS: dict[str, frozenset[str]] = {
 SYMMETRIC = frozenset({'"', "''"})  # the same mark opens and closes
 ALL_MARKS = frozenset(PAIRS) | frozenset(c for cs in PAIRS.values() for c in cs) | {"‘", "’"}
 DIALOGUE_DASHES = frozenset({"—", "–", "―"})
+TURN_AFTER = frozenset({":", ".", "!", "?", "…", "..."})  # what a dash opening a turn in a paragraph follows
+SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
 
 
 @dataclass(slots=True)
@@ -45,6 +54,7 @@ class Marked:
     end: int
     dialogue: bool = False
     reopened: tuple[int, ...] = ()
+    dashed: bool = False  # a quotation right after a dialogue dash: a turn of dialogue
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +89,9 @@ def _paragraph_starts(doc: TokenView) -> list[int]:
     return starts
 
 
-def scan(doc: TokenView) -> list[Marked]:
-    """Every top-level quotation of the document in text order."""
+def scan(doc: TokenView, *, inline_dialogue: bool = True) -> list[Marked]:
+    """Every top-level quotation of the document in text order; ``inline_dialogue`` looks for turns of dialogue
+    inside paragraphs (a French convention: in English such a dash signs a tweet or opens a list item)."""
     found: list[Marked] = []
     paragraphs = _paragraph_starts(doc)
     bounds = [*paragraphs[1:], len(doc)]
@@ -103,14 +114,17 @@ def scan(doc: TokenView) -> list[Marked]:
             head = _first_word(doc, first, last)
             if head is not None and doc.text[head] in DIALOGUE_DASHES and not _opens_quote_next(doc, head, last) \
                     and not _subheading(doc, head, last):
-                found.append(Marked(head, None, head + 1, _trim_end(doc, head + 1, last), dialogue=True))
-                continue
+                i = _turn(doc, head, first, last, found, inline_dialogue)
         while i < last:
             text = doc.text[i]
             if current is None:
                 if text in PAIRS and _can_open(doc, i, last):
                     opener, closers, depth = text, PAIRS[text], 0
-                    current = Marked(i, None, i + 1, i + 1)
+                    current = Marked(i, None, i + 1, i + 1, dashed=text == "«" and _after_dash(doc, i, first))
+                elif inline_dialogue and text in DIALOGUE_DASHES and _opens_turn(doc, i, first, last) and \
+                        not _opens_quote_next(doc, i, last):
+                    i = _turn(doc, i, first, last, found, inline_dialogue)
+                    continue
             elif text in closers and not (text == opener and opener in SYMMETRIC and not _can_close(doc, i)):
                 if depth:
                     depth -= 1
@@ -127,6 +141,46 @@ def scan(doc: TokenView) -> list[Marked]:
     if current is not None:
         found.append(current)
     return [m for m in found if m.end > m.start]
+
+
+def _turn(doc: TokenView, dash: int, first: int, last: int, found: list[Marked], inline: bool) -> int:
+    """Record the dialogue turn that ``dash`` opens and return the token where scanning goes on; with no
+    ``inline`` dialogue the turn runs to the paragraph's end."""
+    end = dash + 1 if inline else last
+    while end < last and not (doc.text[end] in DIALOGUE_DASHES and _opens_turn(doc, end, first, last)):
+        end += 1
+    stop = _trim_end(doc, dash + 1, end)
+    if end < last and stop > dash + 1 and doc.text[stop - 1] == ":":
+        # "… — C'est moi. Le comte s'approcha : — …": the narrator's lead-in belongs to no turn.
+        k = stop - 2
+        while k > dash and doc.text[k] not in SENTENCE_END and doc.text[k] not in DIALOGUE_DASHES:
+            k -= 1
+        stop = _trim_end(doc, dash + 1, k + 1)
+    if stop > dash + 1:
+        found.append(Marked(dash, None, dash + 1, stop, dialogue=True))
+    return end
+
+
+def _opens_turn(doc: TokenView, i: int, first: int, last: int) -> bool:
+    """A dash inside a paragraph that opens a turn of dialogue: after a colon or a sentence's end, before a
+    capitalised word or a quotation mark."""
+    p = i - 1
+    while p >= first and doc.space[p]:
+        p -= 1
+    if p < first or doc.text[p] not in TURN_AFTER or not (doc.ws[p] or doc.space[p + 1]) or not doc.ws[i]:
+        return False  # "can be!— Cruz": a dash glued to a word is punctuation, not a turn
+    nxt = _first_word(doc, i + 1, last)
+    if nxt is None:
+        return False
+    word = doc.text[nxt]
+    return word in PAIRS or (word[:1].isupper() and not doc.punct[nxt])
+
+
+def _after_dash(doc: TokenView, i: int, first: int) -> bool:
+    p = i - 1
+    while p >= first and doc.space[p]:
+        p -= 1
+    return p >= first and doc.text[p] in DIALOGUE_DASHES
 
 
 def _first_word(doc: TokenView, first: int, last: int) -> int | None:

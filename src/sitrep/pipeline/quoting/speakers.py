@@ -5,8 +5,11 @@ of its clause (subject before the verb), or rightwards after an inverted cue up 
 punctuation ("a indiqué la vice-ministre ukrainienne de la Défense, Ganna Maliar, dans un communiqué"). Inside
 the phrase a run of capitalised words after a title is the person's name; a phrase headed by an organisation
 noun (``quote_titles.tsv``) or a capitalised name after a determiner ("l'Ukraine", "le Kremlin") is an
-organisation. Pronouns resolve to the most recent compatible referent (gender and number agree): first the
-speaker of the latest quote in the same or previous paragraph, then the latest subject, then any mention.
+organisation; its name may go on after "pour" ("le Haut-Commissariat des Nations unies pour les réfugiés"). A
+name runs across particles ("Ursula von der Leyen"). Between a subject and its verb an adverbial incise is
+skipped ("Moscou, de son côté, affirme"). Pronouns resolve to the most recent compatible referent (gender and
+number agree): first the speaker of the latest quote in the same or previous paragraph, then the latest subject,
+then any mention.
 Genders come from determiners, titles, honorifics, the given-names list of the entities resources, and the
 pronouns that later refer to a name. Does not resolve "on", first- or second-person pronouns, or cataphora.
 """
@@ -22,6 +25,7 @@ from .lexicon import Cue, Head, QuoteLexicon
 PUNCT_STOP = frozenset({",", ".", ":", ";", "!", "?", "(", ")", "[", "]", "«", "»", "“", "”", '"', "—", "–", "…",
                         "''", "``", "‘", "’", "„", "‹", "›"})
 NAME_PARTICLES = frozenset({"de", "du", "von", "van", "der", "al", "el", "ben", "bin", "da", "di", "le", "la"})
+TWO_PARTICLES = frozenset({("von", "der"), ("van", "der"), ("van", "de")})
 
 
 @dataclass(slots=True)
@@ -107,12 +111,14 @@ class SpeakerReader:
             if self.space[j] or self.text[j] in PUNCT_STOP:
                 break
             roles = lex.roles.get(low, frozenset())
-            if j > i and "link" not in roles and ({"stop", "time", "rel", "comp", "coord"} & roles):
+            if j > i and "link" not in roles and ({"stop", "time", "rel", "comp", "coord"} & roles) and \
+                    not self.continues_name(i, j, limit):
                 break
             if j > i and self.cue_of[j] is not None and not is_capitalised(self.text[j]):
                 break
-            if j > i and (low in lex.aux or low in ("se", "s'", "s’", "ne", "n'", "n’")):
-                break  # a verb group starts: "L'opposition s'est insurgée"
+            verb = low in lex.aux and not is_capitalised(self.text[j])
+            if j > i and (verb or low in ("se", "s'", "s’", "ne", "n'", "n’")):
+                break  # a verb group starts: "L'opposition s'est insurgée" (not "le commandement Est")
             j += 1
         if j == i:
             return None
@@ -128,6 +134,23 @@ class SpeakerReader:
                           or lex.has_role(self.lower[m], "stop") or lex.has_role(self.lower[m], "time")):
                 return (i, m)
         return (i, j)
+
+    def continues_name(self, i: int, j: int, limit: int) -> bool:
+        """ "le Haut-Commissariat des Nations unies pour les réfugiés": a word that goes on with an organisation's
+        name (role ``orglink``) after a capitalised head, before a determiner and a common noun."""
+        if not self.lex.has_role(self.lower[j], "orglink"):
+            return False
+        head = i + 1 if self.lower[i] in self.lex.determiners else i
+        k = j + 1
+        if not (head < j and is_capitalised(self.text[head]) and k + 1 < limit and
+                self.lower[k] in self.lex.determiners and not is_capitalised(self.text[k + 1])):
+            return False
+        for x in range(k + 1, limit):  # the rest of the name, up to the punctuation that ends the group
+            if self.space[x] or self.text[x] in PUNCT_STOP:
+                return x - k <= 4
+            if self.lower[x] in self.lex.roles or self.lower[x] in self.lex.pronouns or self.cue_of[x] is not None:
+                return False
+        return limit - k <= 4
 
     def phrase_left(self, end: int, floor: int) -> tuple[int, int] | None:
         """The subject phrase that ends at token ``end`` (exclusive), not reaching before ``floor``."""
@@ -171,6 +194,9 @@ class SpeakerReader:
                     return left
                 if lex.has_role(low, "det") or low in lex.heads:
                     return (inner_first, j)
+            elif j - inner_first <= 4 and {"stop", "skip", "link", "time"} & lex.roles.get(low, frozenset()) and \
+                    not any(self.cue_of[x] is not None or self.lower[x] in lex.aux for x in range(inner_first, j)):
+                return self.phrase_left(k, floor)  # "Moscou, de son côté, affirme" / "Kyiv, for its part, said"
             return None
         stop = j + 1
         k = j
@@ -231,10 +257,7 @@ class SpeakerReader:
         i = start
         while i < end:
             if self.is_name_token(i):
-                j = i + 1
-                while j < end and (self.is_name_token(j) or (self.lower[j] in NAME_PARTICLES and j + 1 < end
-                                                             and self.is_name_token(j + 1))):
-                    j += 1
+                j = self.name_end(i, end)
                 titled = [h for h in range(i, j - 1) if self.lower[h] in self.lex.heads]
                 if titled:
                     i = titled[-1] + 1  # "Defence Minister Ben Wallace": the capitalised title is not the name
@@ -246,6 +269,23 @@ class SpeakerReader:
             else:
                 i += 1
         return best
+
+    def name_end(self, i: int, limit: int) -> int:
+        """The end of the run of capitalised words from ``i``, across particles ("Ursula von der Leyen")."""
+        j = i + 1
+        while j < limit:
+            if self.is_name_token(j):
+                j += 1
+                continue
+            k = j
+            while k < limit and k - j < 2 and self.lower[k] in NAME_PARTICLES:
+                k += 1
+            if k - j == 2 and (self.lower[j], self.lower[j + 1]) not in TWO_PARTICLES:
+                break  # "la Défense de la Russie" is no name; "von der Leyen", "van der Bellen" are
+            if k == j or k >= limit or not self.is_name_token(k):
+                break
+            j = k + 1
+        return j
 
     def head_kind(self, start: int, end: int) -> tuple[str, str, str]:
         """(kind, gender, number) of a phrase from its determiner and head noun."""
