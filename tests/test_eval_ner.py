@@ -96,6 +96,23 @@ def test_predicted_maps_mentions_to_gold_tokens() -> None:
     assert all(a < b for a, b, _ in found)
 
 
+@pytest.mark.parametrize(
+    ("tokens", "entity"),
+    [
+        (("Il", "joue", "dans", "la", "Ligue", "de", "hockey", "de", "l'", "Ontario", "."), (4, 10, "ORG")),
+        (("Les", "officiers", "de", "la", "Compagnie", "de", "la", "baie", "d'", "Hudson", "."), None),
+        (("Il", "vit", "à", "l'", "est", "de", "Kiev", "."), (6, 7, "LOC")),
+    ],
+)
+def test_predicted_glues_french_elisions(tokens: tuple[str, ...], entity: tuple[int, int, str] | None) -> None:
+    """A French elided token is written against the next one ("l'Ontario"), as in running text; the mentions
+    still map to the gold tokens."""
+    found = predicted(Sentence(tokens, frozenset()), Extractor(Options(stages=("entities",))), "fr", "t")
+    assert all(0 <= a < b <= len(tokens) for a, b, _ in found)
+    if entity is not None:
+        assert entity in found, found
+
+
 def test_evaluate_small_file(tmp_path: Path) -> None:
     path = tmp_path / "val.conllu"
     path.write_text(

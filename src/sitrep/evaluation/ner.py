@@ -10,9 +10,10 @@ Formats, recognised from the file's content:
   ``pers``/``org``/``loc`` (or ``PER``/``ORG``/``LOC``) types; every other type counts as MISC.
 
 Each sentence's tokens (a document's, where the file marks documents: sentences joined by a newline) are joined
-with single spaces and extracted as one article in the file's language (from the path: ``-en``/``conll`` ->
-English, else French); the predicted mentions (entity mentions of the report that are names: descriptors opening
-with a determiner are left out) are mapped back to the gold tokens they cover. Scored exactly on (first token, last
+with single spaces (none after a French elided word: "l'Ontario", as written) and extracted as one article in the
+file's language (from the path: ``-en``/``conll`` -> English, else French); the predicted mentions (entity mentions
+of the report that are names: descriptors opening with a determiner are left out) are mapped back to the gold tokens
+they cover. Scored exactly on (first token, last
 token, type): person -> PER, organization -> ORG, location -> LOC, group -> ORG (a people such as "les Russes" ->
 MISC), other -> MISC, reported apart from the overall PER/ORG/LOC figure.
 """
@@ -35,8 +36,10 @@ KIND_TO_TYPE = {"person": "PER", "organization": "ORG", "location": "LOC", "grou
 HIPE_TYPES = {"pers": "PER", "per": "PER", "org": "ORG", "loc": "LOC"}
 # Words that open a descriptor mention ("le président ukrainien"), not a name.
 DESCRIPTOR_OPENERS = frozenset({"le", "la", "l'", "l’", "les", "the", "son", "sa", "ses", "leur", "leurs", "his",
-                                "her", "its", "their", "a", "an", "un", "une", "des"})  # fmt: skip
+                                "her", "its", "their", "a", "an", "un", "une", "des", "du", "au", "aux"})  # fmt: skip
 EUROPEANA_CHUNK = 60
+# A French elided word, written against the next one in running text ("l'Ontario", "d'Hudson", "qu'il").
+_ELIDED = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]$", re.IGNORECASE)
 
 Entity = tuple[int, int, str]  # first token, end token (exclusive), type
 
@@ -193,7 +196,11 @@ def predicted(sentence: Sentence, extractor: Extractor, lang: str, ident: str) -
     pieces: list[str] = []
     for i, token in enumerate(sentence.tokens):
         if i:
-            pieces.append("\n" if i in breaks else " ")
+            glued = i not in breaks and _ELIDED.match(sentence.tokens[i - 1]) is not None
+            pieces.append("\n" if i in breaks else "" if glued else " ")
+            if glued:
+                offset -= 1
+                owner.pop()
         starts[offset] = i
         ends[offset + len(token)] = i + 1
         owner.extend([i] * (len(token) + 1))

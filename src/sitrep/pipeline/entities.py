@@ -190,7 +190,9 @@ class EntitiesStage:
             else:
                 first = members[0]
                 opener = words[first.start].lower()
-                start = first.start + (1 if opener in self.lexicon.determiners or opener in ("l'", "l’") else 0)
+                lex = self.lexicon
+                start = first.start + (1 if opener in lex.determiners or opener in lex.articles
+                                       or opener in ("l'", "l’") else 0)  # fmt: skip
                 name = words.text(start, first.end)
             attributes: dict[str, str] = {}
             if entity.title:

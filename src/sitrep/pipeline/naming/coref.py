@@ -11,7 +11,9 @@ Rules, applied over the whole article (names may come in any order, a headline o
 - locations: one per country for country names, else one per spelling; groups: one per key ("people:RU",
   "military:UA");
 - descriptors ("le président ukrainien"): the one person of the article with that role (and that country, when the
-  descriptor names one); with none, the descriptor is an entity of its own; with several, the nearest before it.
+  descriptor names one); with none, the descriptor is an entity of its own; with several, the nearest before it. A
+  bare title ("le président") goes to a holder whose country the article gave only when that holder is the person
+  named last before it.
 
 Cannot resolve pronouns (not its job) nor descriptors whose role the article never states ("le chef de l'État"
 after "Emmanuel Macron" with no title), and merges two people who share a surname and whose given names are
@@ -128,10 +130,10 @@ class Coreference:
             else:
                 attach(persons[target], k)
 
-        # 2. single words nothing classified (or only the gazetteer did) that are a person's surname
+        # 2. single names nothing classified (or only the gazetteer did) that are a person's surname
         for k, m in enumerate(mentions):
-            if m.entity >= 0 or not m.named or len(m.words) != 1 or m.evidence > 1 or not persons:
-                continue
+            if m.entity >= 0 or not m.named or m.evidence > 1 or not persons or len(self.name_keys(m.words, memo)) != 1:
+                continue  # (particles left out: "al-Assad")
             if m.kind not in ("other", "location", "organization"):
                 continue
             target = self._person_match(m, [entities[e] for e in persons], mentions, memo)
@@ -248,10 +250,15 @@ class Coreference:
         ]  # fmt: skip
         if not matches:
             return None
-        if len(matches) == 1:
-            return matches[0]
 
         def nearest(i: int) -> int:
             return max((mentions[x].start for x in persons[i].mentions if mentions[x].start < m.start), default=-1)
 
-        return max(matches, key=nearest)
+        best = max(matches, key=nearest)
+        if m.extra.get("bare") and persons[best].country:
+            # "le président" after "Emmanuel Macron" is not "le président russe" named earlier: a bare title goes to
+            # a holder of another country only when that holder is the person last named before it
+            last = max(range(len(persons)), key=nearest)
+            if last != best or nearest(best) < 0:
+                return None
+        return best

