@@ -63,7 +63,7 @@ def of_type(sentence: str, kind: str, **kwargs: object) -> Found:
         ("Volodymyr Zelensky urged Washington to speed up deliveries.", "REQUEST",
          ("Volodymyr Zelensky",), ("Washington",)),
         ("Moscow accused Kyiv of sabotaging the Crimea bridge.", "ACCUSE", ("Moscow",), ("Kyiv",)),
-        ("Iran rejected the proposal of the European Union.", "REJECT", ("Iran",), ()),
+        ("Iran rejected the proposal of the European Union.", "REJECT", ("Iran",), ("the European Union",)),
         ("Vladimir Putin threatened Poland with retaliation.", "THREATEN", ("Vladimir Putin",), ("Poland",)),
         ("Thousands of protesters demonstrated in central Tbilisi on Saturday.", "PROTEST", ("protesters",), ()),
         ("The European Union imposed new sanctions on Russia.", "SANCTION", ("the European Union",), ("Russia",)),

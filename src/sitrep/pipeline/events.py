@@ -12,7 +12,8 @@ How: per sentence, triggers from ``resources/<lang>/event_triggers.tsv`` (lemmas
 clauses cut at punctuation and conjunctions, arguments by clause-local rules (:mod:`.eventing.arguments`),
 modality by the cues of ``event_modality.tsv`` (:mod:`.eventing.matching`), mode and context labels by the cue
 words of ``event_cues.tsv``. A demand, threat, refusal or accusation takes in the events of its complement
-("exige que Moscou retire ses troupes" is one REQUEST); an agreement or a pledge makes them future.
+("exige que Moscou retire ses troupes" is one REQUEST); an agreement or a pledge makes them future. An event of the
+headline that the lead tells again is merged into one (:mod:`.eventing.headline`).
 
 Cannot do: events spread over several sentences, coreference of events ("l'attaque" referring back), or scope
 that needs a parse (a negation or condition far from its verb); precision on noun triggers used as names
@@ -31,6 +32,7 @@ from spacy.tokens import Doc, Span
 from ..resources import load_resources
 from .attrs import ENTITIES, EVENTS, PLACES, QUANTITIES, QUOTES, TIMES, EventAttrs, doc_info
 from .eventing.arguments import ArgumentFinder, CountryIndex, Mention
+from .eventing.headline import merge_headline
 from .eventing.lexicon import EventLexicon, Trigger, compile_lexicon
 from .eventing.matching import (
     Match,
@@ -82,9 +84,11 @@ class _Draft:
 
 @dataclass(slots=True)
 class _State:
-    """What one sentence leaves to the next: its subject, for a pronoun subject ("Il a aussi fourni ...")."""
+    """What one sentence leaves to the next: its subject, for a pronoun subject ("Il a aussi fourni ..."), and
+    the keys of the quotes' speakers that no entity mention covers (they may act, but hide no trigger)."""
 
     subject: str | None = None
+    speakers: frozenset[str] = frozenset()
 
 
 def _fallback_trigger(kind: str, dative: frozenset[str]) -> Trigger:
@@ -98,6 +102,7 @@ class EventsStage:
     def __init__(self, lex: EventLexicon) -> None:
         self.lex = lex
         dative = lex.classes.get("dative", frozenset())
+        self.openers = lex.classes.get("complementizer", frozenset()) | lex.classes["relative"]
         self.fallbacks = {cue.fallback: _fallback_trigger(cue.fallback, dative)
                           for cue in lex.modality.values() if cue.fallback}  # fmt: skip
         # Forms of the cues that are events where they govern none: a sentence without them or a trigger is skipped.
@@ -117,20 +122,69 @@ class EventsStage:
             entity = info.entities.get(key)
             kind = entity.kind if entity else (span.label_.lower() or "other")
             name = entity.name if entity else span.text
-            table[key] = (kind, name, entity.attributes.get("country") if entity else None)
-        countries = CountryIndex(self.lex, table)
+            country = entity.attributes.get("country") if entity else None
+            people = self.lex.demonyms.get(span.text.lower().replace("’", "'").split()[-1]) if span.text else None
+            if kind == "other" and people is not None:
+                kind, country = "group", country or people  # "Palestinians", "les Européens": a people acts
+            table[key] = (kind, name, country)
+        quotes = sorted(doc.spans[QUOTES], key=lambda s: s.end_char - s.start_char) if QUOTES in doc.spans else []
+        speakers = self._speaker_mentions(quotes, mentions, table)
+        countries = CountryIndex(self.lex, table, lambda: self._stand_ins(doc, mentions))
         groups = {
             name: _SpanIndex(doc.spans[name]) if name in doc.spans else _SpanIndex(())
-            for name in (ENTITIES, PLACES, TIMES, QUANTITIES)
+            for name in (PLACES, TIMES, QUANTITIES)
         }
-        quotes = sorted(doc.spans[QUOTES], key=lambda s: s.end_char - s.start_char) if QUOTES in doc.spans else []
+        groups[ENTITIES] = _SpanIndex([*mentions, *speakers])
         events: list[Span] = []
-        state = _State()
+        state = _State(speakers=frozenset(f"_{s.start_char}" for s in speakers))
         forms = [t.lower_.replace("’", "'") for t in doc]
-        for sent in doc.sents:
+        sentences = list(doc.sents)
+        for sent in sentences:
             events.extend(self._sentence(doc, sent, forms, groups, table, countries, quotes, state))
-        doc.spans[EVENTS] = events
+
+        def code_of(key: str) -> str | None:
+            """The country a side stands for: a country's name, a group's or a body's country; not a city's."""
+            kind, name, country = table.get(key, ("other", "", None))
+            named = self.lex.country_names.get(name.lower().replace("’", "'"))
+            return named or (country if kind in ("group", "organization") else None)
+
+        doc.spans[EVENTS] = merge_headline(doc, sentences, events, code_of)
         return doc
+
+    @staticmethod
+    def _stand_ins(doc: Doc, mentions: list[Span]) -> dict[str, str]:
+        """Country code -> the entity key of the first place that stands for its government ("Kiev a repoussé")."""
+        out: dict[str, str] = {}
+        if PLACES not in doc.spans or not mentions:
+            return out
+        by_start = {m.start: m for m in mentions}
+        for place in doc.spans[PLACES]:
+            attrs = place._.place
+            if attrs is None or not attrs.metonymic or not attrs.country or attrs.country in out:
+                continue
+            m = by_start.get(place.start)
+            if m is not None:
+                out[attrs.country] = m.id_ or f"_{m.start_char}"
+        return out
+
+    @staticmethod
+    def _speaker_mentions(quotes: list[Span], mentions: list[Span],
+                          table: dict[str, tuple[str, str, str | None]]) -> list[Span]:  # fmt: skip
+        """The named speakers of quotes that no entity mention covers ("Rwandan rebels demanded ..."): the
+        conversion to a report makes each an entity under this key (see pipeline/convert.py), so they may act."""
+        if not mentions:
+            return []  # no entities stage: no entity to name
+        out = []
+        for quote in quotes:
+            attrs = quote._.quote
+            named = attrs.speaker_name if attrs is not None else None
+            if named is None or f"_{named.start_char}" in table:
+                continue
+            if any(m.start_char < named.end_char and named.start_char < m.end_char for m in mentions):
+                continue
+            table[f"_{named.start_char}"] = (attrs.speaker_kind or "person", named.text, None)
+            out.append(named)
+        return out
 
     # -- one sentence ---------------------------------------------------------------------------------------
 
@@ -171,7 +225,9 @@ class EventsStage:
                 extras[m.start].add("person")
             if m.kind == "location":
                 extras[m.start].add("territory")
-        named = {k for m in mentions if m.kind != "other" for k in range(m.start, m.end)}
+        named = {
+            k for m in mentions if m.kind != "other" and m.key not in state.speakers for k in range(m.start, m.end)
+        }
         glued = {k for k in range(1, len(words)) if words[k - 1].form in ("-", "‑") and not
                  doc[offset + k - 1].whitespace_}  # fmt: skip
         matches = find_triggers(lex, words, clause_of, NeedsOracle(lex, words, extras), named, glued)
@@ -226,7 +282,8 @@ class EventsStage:
             if quote is not None:
                 within = (max(0, quote.start - sent.start), min(len(words), quote.end - sent.start))
             args = finder.find(match, (lo, hi), speaker, previous if quote is None else None, scope, within)
-            modality = modality_of(hits, match, clause_of, words, lex.classes.get("affirmative", frozenset()))
+            modality = modality_of(hits, match, clause_of, words, lex.classes.get("affirmative", frozenset()),
+                                   self.openers, lex.classes.get("reversible", frozenset()))  # fmt: skip
             kind = trig.type
             fallback_demand = kind == "REQUEST" and trig.order < 0
             if fallback_demand or (kind != "REQUEST" and demanded(hits, match.start, clause_of)):
@@ -297,7 +354,7 @@ class EventsStage:
                 kept.append(d)
                 continue
             if not twin.actors:
-                twin.actors = d.actors
+                twin.actors = [a for a in d.actors if a not in twin.recipients]
             if not twin.recipients:
                 twin.recipients = [r for r in d.recipients if r not in twin.actors]
             twin.context.extend(c for c in d.context if c not in twin.context)

@@ -18,15 +18,32 @@
   noun, a possessive, or a "de"/"of" complement that is a group, person or organisation is the actor; a place
   there is the target; a nationality adjective on an armed-forces noun of its complement ("l'avancée des troupes
   russes") names the actor. Otherwise the noun's clause subject is its actor ("X a lancé une offensive").
+  A noun trigger also takes as actor the subject of a relative clause of planning or doing on it ("la
+  contre-offensive que Kiev prépare"), or what a possessive determiner stands for ("son invasion de l'Ukraine":
+  the most recent fitting mention, else the subject the fronted phrase opens on); the subject of a verb that stops
+  it ("ont stoppé l'avancée russe") is its target, not its actor; a meeting's host ("le sommet du Conseil de
+  l'Europe", ``venue``) is no participant, and a fronted participle of meeting ("Réunis à ..., X et Y") has the
+  main subject as actors.
+- People of a body ("les dirigeants de l'Otan", "leaders of NATO": the ``role`` class) make the body act; a
+  mention the entities stage could not type acts only right before its verb ("Putin offered").
+- More recipients: the party a demand or threat concerns under any preposition ("threatened to break relations
+  with Russia"); the author of what is answered ("rejected calls by Belarus", "a rejeté l'ultimatum de Moscou");
+  the party inside a gapped pattern ("appelé Israël à"); the owner in a hostile verb's object ("a frappé des
+  positions du Hamas"); for a measure, withdrawal or protest with no party, the place it is about ("imposed a
+  curfew in Cizre").
 - Nationality adjectives and first-person words in a quote ("nos troupes") name the country's entity, when the
-  article has one: a group of that country for "our", the country itself for an adjective.
+  article has one: a group of that country for "our", the country itself for an adjective, else a place the places
+  stage read as standing for its government ("Kiev n'a pas confirmé"); a person who says "nous" with no such
+  entity stands for it.
 
-Cannot do: objects fronted before their verb, ellipsis across sentences, or pronoun subjects the entities
-stage did not resolve (those events have no actor).
+Cannot do: objects fronted before their verb, ellipsis across sentences, pronoun subjects the entities stage did
+not resolve (those events have no actor), or sides named only by a nationality adjective when the article has no
+entity for that country ("Syrian officers", "expelled two Russian diplomats"): an argument must be an entity.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .lexicon import EventLexicon
@@ -34,6 +51,11 @@ from .matching import Match, Word
 
 # Hostile acts take a place complement as their target ("le bombardement de Kiev"); agreements and meetings are
 # named after where they happen ("l'accord de Doha"); other acts take it as their actor ("l'aide de Washington").
+NEAR = 7  # words after a demand or threat within which a party under any preposition is its recipient
+# Answers to someone's proposal, demand or call: its author is the recipient ("rejected an Australian ultimatum").
+ANSWER_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE", "SUPPORT"})
+# Acts whose recipient, when none is named, is the place they are carried out on or in.
+PLACED_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "PROTEST", "SANCTION"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "PROTEST", "REJECT"})
 PLACE_NAMED_TYPES = frozenset({"AGREE", "CONSULT"})
 
@@ -55,10 +77,16 @@ class Arguments:
 
 
 class CountryIndex:
-    """Entity keys of the article by country code: its country entity and its groups."""
+    """Entity keys of the article by country code: its country entity, its groups, and the places the places
+    stage read as standing for a government ("Kiev n'a pas confirmé": metonymic), which speak for the country
+    when the article names no country entity."""
 
-    def __init__(self, lex: EventLexicon, entities: dict[str, tuple[str, str, str | None]]) -> None:
-        # entities: key -> (kind, name, country)
+    def __init__(self, lex: EventLexicon, entities: dict[str, tuple[str, str, str | None]],
+                 stand_ins: Callable[[], dict[str, str]] | None = None) -> None:  # fmt: skip
+        # entities: key -> (kind, name, country); stand_ins: country code -> key of a metonymic place's entity,
+        # read only when an adjective finds no country or group (most articles never need it)
+        self._stand_ins = stand_ins
+        self._stand_in: dict[str, str] | None = None
         self.country: dict[str, str] = {}
         self.group: dict[str, str] = {}
         self.any: dict[str, str] = {}
@@ -73,11 +101,16 @@ class CountryIndex:
             if kind in ("group", "location", "organization"):
                 self.any.setdefault(code, key)
 
+    def stand_in(self, code: str) -> str | None:
+        if self._stand_in is None:
+            self._stand_in = self._stand_ins() if self._stand_ins is not None else {}
+        return self._stand_in.get(code)
+
     def for_adjective(self, code: str) -> str | None:
-        return self.country.get(code) or self.group.get(code)
+        return self.country.get(code) or self.group.get(code) or self.stand_in(code)
 
     def for_speaker_side(self, code: str) -> str | None:
-        return self.group.get(code) or self.country.get(code)
+        return self.group.get(code) or self.country.get(code) or self.stand_in(code)
 
 
 class ArgumentFinder:
@@ -100,6 +133,7 @@ class ArgumentFinder:
             while k >= 0 and words[k].form in det and words[k].form not in preps:
                 k -= 1
             collective = lex.classes.get("collective", frozenset())
+            role = lex.classes.get("role", frozenset())
             if k >= 0 and words[k].form in preps:
                 m.prep = words[k].form
                 if (
@@ -108,6 +142,12 @@ class ArgumentFinder:
                     and (words[k - 1].form in collective or words[k - 1].form.isdigit())
                 ):
                     m.prep = None  # "des milliers de manifestants", "thousands of protesters": the people themselves
+                elif k > 0 and m.prep in lex.classes["genitive"] and words[k - 1].form in role:
+                    # "les dirigeants de l'Otan", "the leaders of NATO": the body acts where its people stand
+                    j = k - 2
+                    while j >= 0 and words[j].form in det and words[j].form not in preps:
+                        j -= 1
+                    m.prep = words[j].form if j >= 0 and words[j].form in preps else None
             elif (
                 k >= 0
                 and words[k].form in coord
@@ -202,11 +242,24 @@ class ArgumentFinder:
         its noun is what underwent the act, as in a passive."""
         w = self.words[match.start]
         endings = tuple(self.lex.classes.get("participle", frozenset()))
+        following = self.words[match.end] if match.end < len(self.words) else None
+        if following is not None and (
+            following.form in self.lex.classes.get("det", frozenset())
+            or following.form.isdigit()
+            or any(m.start == match.end for m in self.mentions)
+        ):
+            return False  # "guerrillas wounded two soldiers": a verb with its object, not a participle
         if "intr" in match.trigger.flags or not endings or w.form == w.lemma or not w.form.endswith(endings):
             return False
         if w.form.endswith(tuple(self.lex.classes.get("not_participle", ()))):
             return False  # "livrerait", "frappait": a conjugated verb that only looks like a participle
         auxiliaries = self.lex.classes.get("auxiliary", frozenset()) | self.lex.classes["passive"]
+        if (
+            match.start > 0
+            and self.words[match.start - 1].form in self.lex.classes["coord"] - {","}
+            and any(v.form in auxiliaries for v in self.words[: match.start - 1])
+        ):
+            return False  # "a décrété la mobilisation et menacé de ...": the auxiliary is shared
         return not any(v.form in auxiliaries for v in self.words[max(lo, match.start - 4) : match.start])
 
     def _opens_complement(self, clause: int) -> bool:
@@ -214,6 +267,15 @@ class ArgumentFinder:
         complementizers = self.lex.classes.get("complementizer", frozenset())
         first = next((k for k, c in enumerate(self.clause_of) if c == clause), None)
         return first is not None and self.words[first].form in complementizers
+
+    def _own_subject(self, lo: int, position: int) -> bool:
+        """Whether a subordinate clause has a subject of its own that is no entity ("as the opposition threatened",
+        "quand les rebelles ont attaqué"): then the sentence's subject is not the verb's."""
+        # a possessive ("after their vehicles were hit") points back at the sentence's subject: not a subject of its own
+        det = self.lex.classes.get("det", frozenset()) - self.lex.classes.get("owner_det", frozenset())
+        opener = self.words[lo].form if lo < len(self.words) else ""
+        return (lo > 0 and opener in self.lex.classes["breaker"] and opener not in self.lex.classes["relative"]
+                and any(w.form in det for w in self.words[lo + 1 : position]))  # fmt: skip
 
     def _no_trigger_between(self, lo: int, hi: int) -> bool:
         return not any(lo <= k < hi for k in self.verb_starts)
@@ -224,7 +286,9 @@ class ArgumentFinder:
                 continue
             if m.prep is None and m.kind != "other" and self._no_trigger_between(m.end, position):
                 return m
-        return None
+        # else a mention the entities stage could not type, right before its verb ("Putin offered")
+        return next((m for m in reversed(self.mentions) if m.kind == "other" and m.start >= lo and m.prep is None
+                     and 0 <= position - m.end <= 3 and self._no_trigger_between(m.end, position)), None)  # fmt: skip
 
     def _sentence_subject(self, position: int) -> Mention | None:
         for m in self.mentions:
@@ -253,6 +317,33 @@ class ArgumentFinder:
                 w.form in hostile and w.form in preps for w in self.words[max(start, m.start - 4) : m.start]
             ):
                 return m  # "contre des positions du Hezbollah": the target's owner
+        return None
+
+    def _placed(self, match: Match, hi: int) -> Mention | None:
+        """The place a measure, a withdrawal or a protest with no party named is carried out in ("imposed a curfew
+        in the town of Cizre", "a levé l'état d'urgence au Darfour"): it stands for its people or government."""
+        if match.trigger.type not in PLACED_TYPES:
+            return None
+        agent = self.lex.classes["agent"]
+        return next((m for m in self.mentions if match.end <= m.start < min(hi, match.end + NEAR)
+                     and m.kind == "location" and m.prep is not None and m.prep not in agent
+                     and self._no_trigger_between(match.end, m.start)), None)  # fmt: skip
+
+    def _object_owner(self, match: Match, hi: int) -> Mention | None:
+        """The owner named in a hostile verb's object ("a frappé des positions du Hamas"): a "de"/"of" mention
+        after a determiner and a noun, within a few words and before any other preposition."""
+        genitive = self.lex.classes["genitive"]
+        det = self.lex.classes.get("det", frozenset())
+        for m in self.mentions:
+            if m.start < match.end + 3 or m.start >= min(hi, match.end + NEAR) or m.kind == "other":
+                continue
+            if (
+                m.prep in genitive
+                and self.words[m.start - 3].form in det
+                and self._no_trigger_between(match.end, m.start)
+            ):
+                return m
+            break
         return None
 
     def _adjective_near(self, match: Match) -> str | None:
@@ -311,6 +402,64 @@ class ArgumentFinder:
                 return self.countries.for_adjective(code)
         return None
 
+    def _relative_agent(self, match: Match) -> Mention | None:
+        """The subject of a relative clause on a noun trigger whose verb is one of planning or doing ("la
+        contre-offensive très attendue que Kiev prépare", "the offensive that Russia launched"): it acts."""
+        openers = self.lex.classes.get("complementizer", frozenset()) | self.lex.classes["relative"]
+        det = self.lex.classes.get("det", frozenset())
+        doing = self.lex.classes.get("plan", frozenset()) | self.lex.classes.get("light", frozenset())
+        auxiliaries = self.lex.classes.get("auxiliary", frozenset()) | self.lex.classes["passive"]
+        k = next((j for j in range(match.end, min(len(self.words), match.end + 4)) if self.words[j].form in openers),
+                 None)  # fmt: skip
+        if k is None or any(w.form in (",", ";", ":") for w in self.words[match.end : k]):
+            return None
+        j = k + 1
+        while j < len(self.words) and self.words[j].form in det:
+            j += 1
+        m = next((m for m in self.mentions if m.start == j and m.kind != "other"), None)
+        if m is None:
+            return None
+        for w in self.words[m.end : m.end + 3]:  # "que Kiev prépare", "that Kyiv is preparing", "qu'elle a menée"
+            if w.form in doing or w.lemma in doing or self.lex.forms.get(w.form) in doing:
+                return m
+            if w.form not in auxiliaries:
+                break
+        return None
+
+    def _owner(self, match: Match, previous_subject: str | None, taken: set[str]) -> str | None:
+        """The entity a possessive determiner before a noun trigger stands for ("son invasion de l'Ukraine",
+        "its offensive"): the most recent fitting mention before it in the sentence, else the sentence's
+        subject after it ("Deux ans après son invasion, la Russie ..."), else the previous sentence's subject."""
+        owners = self.lex.classes.get("owner_det", frozenset())
+        det = self.lex.classes.get("det", frozenset())
+        k = match.start - 1
+        while k >= 0 and self.words[k].form in det and self.words[k].form not in owners:
+            k -= 1  # "sa nouvelle offensive"
+        if k < 0 or self.words[k].form not in owners:
+            return None
+        before = [m for m in self.mentions if m.end <= k and m.kind != "other" and m.key not in taken]
+        if before:
+            return before[-1].key
+        comma = next((j for j in range(match.end, len(self.words)) if self.words[j].form == ","), None)
+        after = next((m for m in self.mentions if comma is not None and comma < m.start <= comma + 3
+                      and m.prep is None and m.kind != "other" and m.key not in taken), None)  # fmt: skip
+        if after is not None:
+            return after.key  # the fronted phrase's subject: "Deux ans après son invasion, la Russie ..."
+        return previous_subject if previous_subject not in taken else None
+
+    def _halted(self, match: Match, lo: int) -> bool:
+        """Whether a verb that stops an act governs the noun trigger ("ont stoppé l'avancée russe", "halted the
+        advance"): the verb's subject is then the act's target, not its actor."""
+        halt = self.lex.classes.get("halt", frozenset())
+        det = self.lex.classes.get("det", frozenset())
+        k = match.start - 1
+        while k >= lo and (self.words[k].form in det or self.words[k].form in self.lex.demonyms):
+            k -= 1  # "halted the Russian advance"
+        if k < lo:
+            return False
+        w = self.words[k]
+        return w.form in halt or w.lemma in halt or self.lex.forms.get(w.form) in halt
+
     def _first_person(self, lo: int, hi: int) -> bool:
         first = self.lex.classes.get("first", frozenset())
         return any(w.form in first for w in self.words[lo:hi])
@@ -333,7 +482,11 @@ class ArgumentFinder:
         saved = self.mentions
         self.mentions = [m for m in saved if within[0] <= m.start and m.end <= within[1]]
         first = next((k for k in range(within[0], within[1]) if self.words[k].form.isalpha()), within[0])
-        reported_infinitive = self.words[first].form in self.lex.classes.get("infinitive", frozenset())
+        infinitive = self.lex.classes.get("infinitive", frozenset())
+        # "dit avoir repris", and a content that opens after its infinitive marker ("promised to [deliver ...]")
+        reported_infinitive = self.words[first].form in infinitive or (
+            within[0] > 0 and self.words[within[0] - 1].form in infinitive
+        )
         try:
             found = self._find(match, clause, speaker, previous_subject, scope)
         finally:
@@ -350,6 +503,8 @@ class ArgumentFinder:
             found.recipients = [r for r in found.recipients if r not in found.actors]
             return found
         if reported_infinitive:
+            if speaker is not None and match.noun and not found.recipients and self._halted(match, first):
+                found.recipients.append(speaker[0])  # "L'Ukraine dit avoir stoppé l'avancée russe"
             return found
         lo = max(clause[0], within[0])
         inverse = "inv" in match.trigger.flags
@@ -381,7 +536,7 @@ class ArgumentFinder:
         with_preps = self.lex.classes.get("with", frozenset())
         out = Arguments()
 
-        passive = False
+        passive = headline_passive = False
         if not match.noun and "intr" not in trig.flags and not words[match.start].form.endswith("ing"):
             for k in range(max(lo, match.start - 3), match.start):
                 if words[k].form in passive_aux and not any(
@@ -389,18 +544,33 @@ class ArgumentFinder:
                 ):
                     passive = True
         bare = not passive and self._bare_participle(match, lo)
-        passive = passive or bare
+        if (not passive and not bare and not match.noun and "intr" not in trig.flags and match.end < len(words)
+                and words[match.end].form in agent):  # fmt: skip
+            headline_passive = True  # a headline's passive without auxiliary: "Kharkiv hit by Russian drones"
+        passive = passive or bare or headline_passive
         agent_mention = self._after(match.end, hi, agent, direct=False) if passive or "inv" in trig.flags else None
-        if passive and agent_mention is None and not bare:
+        if passive and agent_mention is None and not bare and not headline_passive:
             # "est arrivé" is no passive; "a été frappée" without an agent is, and has no actor.
             sure = self.lex.classes.get("passive_sure", frozenset())
             passive = any(words[k].form in sure for k in range(max(lo, match.start - 3), match.start))
 
+        if bare and lo == 0 and "sym" in trig.flags:
+            # "Réunis à Reykjavik, les deux dirigeants ...": a participle fronting the sentence says what its
+            # subject, after the comma, did together
+            main = next((m for m in self.mentions if self.clause_of[m.start] > self.clause_of[match.start]
+                         and m.prep is None and m.kind != "other"), None)  # fmt: skip
+            if main is not None:
+                out.actors.extend(dict.fromkeys(m.key for m in self._coordinated(main, before=False)))
+            return out
         subject = self._subject_before(match.start, lo)
         relative = words[lo].form in self.lex.classes["relative"] if lo < len(words) else False
         if subject is None and (relative or bare):
-            subject = self._subject_before(lo, 0)  # the antecedent: "Kiev, qui a ...", "Kharkiv, bombardée par ..."
-        if subject is None and not match.noun and not bare:
+            # the antecedent: "Kiev, qui a ...", "Kharkiv, bombardée par ...", whatever governs the mention just
+            # before the comma ("entre les rebelles houthis, soutenus par l'Iran")
+            comma = next((k for k in (lo, lo - 1) if 0 <= k < len(words) and words[k].form == ","), None)
+            before = next((m for m in self.mentions if m.end == comma and m.kind != "other"), None)
+            subject = before or self._subject_before(lo, 0)
+        if subject is None and not match.noun and not bare and not self._own_subject(lo, match.start):
             subject = self._sentence_subject(match.start)
         subjects = self._coordinated(subject, before=True) if subject is not None else []
 
@@ -418,29 +588,52 @@ class ArgumentFinder:
                 actor = poss.key if poss else None
             if actor is None:
                 by = self._after(match.end, hi, agent, direct=False)
-                actor = by.key if by is not None else None  # "l'invasion de l'Ukraine par la Russie"
-            if actor is None and subject is not None and self._light_between(subject.end, match.start):
-                actor = subject.key  # "X a lancé une offensive", "X mounted an invasion of Y"
+                passive_between = by is not None and any(w.form in passive_aux for w in words[match.end : by.start])
+                # "l'invasion de l'Ukraine par la Russie"; not "les frappes ... ont été saluées par Israël"
+                actor = by.key if by is not None and not passive_between else None
             if scope is not None and "absorb" in trig.flags:
                 rcpt = self._after(match.end, scope, hostile | trig.recipient_preps, direct=True, through=True)
             else:
                 rcpt = self._after(match.end, hi, hostile | trig.recipient_preps, direct=False)
             complement = self._after(match.end, min(hi, match.end + 4), genitive, direct=False)
-            if complement is not None and complement.start <= match.end + 2:
-                hostile_act = trig.type in HOSTILE_TYPES
-                agentive = (
+            if complement is not None and complement.start > match.end + 2:
+                complement = None
+            hostile_act = trig.type in HOSTILE_TYPES
+            # "l'offensive de l'armée russe", "l'aide de Washington"; not "le sommet du Conseil de l'Europe" (the host)
+            agentive = (
+                complement is not None
+                and "venue" not in trig.flags
+                and (
                     complement.kind in ("group", "person", "organization")
                     or rcpt is not None
                     or (not hostile_act and trig.type not in PLACE_NAMED_TYPES)
                 )
-                if actor is None and agentive:
-                    actor = complement.key  # "l'offensive de l'armée russe", "l'aide de Washington"
-                elif rcpt is None and hostile_act and not (complement.kind == "location" and "territory" in trig.needs):
-                    rcpt = complement  # "l'invasion de l'Ukraine"; not "la prise de Soledar", the ground taken
+            )
+            halted = subject is not None and self._halted(match, lo)
+            # the subject of a light verb does the act ("X a lancé une offensive"), unless a peaceful act names
+            # its own author ("a assuré Zelensky du soutien des États-Unis")
+            light = subject is not None and not halted and self._light_between(subject.end, match.start)
+            if actor is None and light and not (agentive and not hostile_act):
+                actor = subject.key  # type: ignore[union-attr]
+            if actor is None and agentive:
+                actor = complement.key  # type: ignore[union-attr]
+            if actor is None and "absorb" not in trig.flags:  # "demand that X": its content, no relative clause
+                relative_subject = self._relative_agent(match)
+                actor = relative_subject.key if relative_subject is not None else None
+            if actor is None:
+                actor = self._owner(match, previous_subject, {complement.key} if complement is not None else set())
+            if (complement is not None and not agentive and rcpt is None and hostile_act
+                    and not (complement.kind == "location" and "territory" in trig.needs)):  # fmt: skip
+                rcpt = complement  # "l'invasion de l'Ukraine"; not "la prise de Soledar", the ground taken
+            if rcpt is None:
+                rcpt = self._placed(match, hi)
             if actor:
                 out.actors.append(actor)
             if rcpt is not None and rcpt.key not in out.actors:
                 out.recipients.append(rcpt.key)
+            if halted and not out.recipients and subject is not None:
+                # "Les forces ukrainiennes ont stoppé l'avancée russe": the advance was aimed at them
+                out.recipients.extend(m.key for m in subjects if m.key not in out.actors)
             return out
 
         if passive or "inv" in trig.flags:
@@ -471,11 +664,32 @@ class ArgumentFinder:
                 if kind in ("group", "organization", "location")
                 else (self.countries.for_speaker_side(country) if country else None)
             )
-            if side:
-                out.actors.append(side)
+            # with no entity for their side, the speaker who says "nous" stands for it ("Nous ne céderons pas");
+            # "nos troupes" are not the speaker
+            det = self.lex.classes.get("det", frozenset())
+            pronoun = any(w.form in self.lex.classes.get("first", ()) and w.form not in det
+                          for w in self.words[lo : match.start])  # fmt: skip
+            if side or pronoun:
+                out.actors.append(side or key)
         preps = trig.recipient_preps | hostile
         if scope is not None and "absorb" in trig.flags:
             rcpt = self._after(match.end, scope, preps, direct=True, through=True)
+            if rcpt is None:
+                # "threatened to break relations with Russia", "menace d'intervenir au Niger": the party the
+                # demanded or threatened act concerns, under any preposition but that of an agent
+                rcpt = self._after(
+                    match.end,
+                    min(scope, match.end + NEAR),
+                    self.lex.classes["prep"] - agent,
+                    direct=False,
+                    through=True,
+                )
+                owners = self.lex.classes.get("owner_det", frozenset())
+                if rcpt is not None and (
+                    self.words[rcpt.start - 1].form in owners
+                    or self.clause_of[rcpt.start] != self.clause_of[match.start]
+                ):
+                    rcpt = None  # "in its Gulf war": a modifier, not a party; nor one of another clause
         else:
             rcpt = self._after(match.end, hi, trig.recipient_preps, direct=False) if trig.recipient_preps else None
             rcpt = rcpt or self._after(match.end, hi, preps, direct=False)
@@ -483,13 +697,24 @@ class ArgumentFinder:
                 rcpt = self._after(match.end, hi, frozenset(), direct=True)
                 if rcpt is not None and rcpt.kind == "location" and "territory" in trig.context:
                     rcpt = None  # "reprendre le village de X": the ground taken, not the side that lost it
+        if rcpt is None and match.end - match.start > 2:
+            # "appelé Israël à", "a appelé les Européens à": the party named inside a gapped pattern
+            rcpt = next((m for m in self.mentions if match.start < m.start and m.end < match.end and m.prep is None
+                         and m.kind != "other" and m.key not in out.actors), None)  # fmt: skip
+        if rcpt is None and trig.type in HOSTILE_TYPES:
+            rcpt = self._object_owner(match, hi)
         if rcpt is None and "sym" in trig.flags:
             rcpt = self._after(match.end, hi, with_preps, direct=False)
+        if rcpt is None:
+            rcpt = self._placed(match, hi)
+        if rcpt is None and trig.type in ANSWER_TYPES and not match.noun:
+            # "rejected calls by Belarus's rulers", "a accepté l'offre de Moscou": who made what is answered
+            rcpt = self._after(match.end, min(hi, match.end + NEAR), genitive | agent, direct=False)
         if rcpt is not None:
             for m in self._coordinated(rcpt, before=False):
                 if m.key not in out.actors and m.key not in out.recipients:
                     out.recipients.append(m.key)
-        elif trig.type in HOSTILE_TYPES and "intr" not in trig.flags:
+        elif (trig.type in HOSTILE_TYPES or trig.type in ANSWER_TYPES) and "intr" not in trig.flags:
             # "a abattu 27 drones ukrainiens", "struck Russian positions": no target named, its side is
             side = self._object_adjective(match, hi)
             if side is not None and side not in out.actors:

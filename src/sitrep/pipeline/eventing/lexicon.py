@@ -19,7 +19,7 @@ from ...report import EVENT_TYPES
 from ...resources import Resources
 
 MODALITIES = ("future", "hypothetical", "negated", "demand")  # demand: an obligation laid on another
-ROLE_FLAGS = frozenset({"noun", "inv", "sym", "intr", "absorb", "future"})
+ROLE_FLAGS = frozenset({"noun", "inv", "sym", "intr", "absorb", "future", "venue"})
 GAP = 5  # words a "*" in a pattern lets stand between two of its words (within the clause)
 
 
@@ -58,6 +58,7 @@ class ModalityCue:
     window: int
     fallback: str | None  # type of the event the cue is when it governs none
     then: frozenset[str] = frozenset()  # words one of which must follow within 3 words, if any
+    after: int = 0  # words after a noun trigger it also reaches ("la contre-offensive que Kiev prépare")
 
 
 class LemmaTable:
@@ -258,7 +259,11 @@ def _read_cues(res: Resources, lex: EventLexicon) -> None:
         fallback = row["fallback"] or None
         if fallback is not None and fallback not in EVENT_TYPES:
             raise ResourceError(f"E234: {res.lang}/event_modality.tsv: unknown fallback type {fallback!r}.")
-        modality_cue = ModalityCue(row["modality"], int(row["window"]), fallback, _split_alternatives(row["then"]))
+        if row.get("after") and not row["after"].isdigit():
+            raise ResourceError(f"E234: {res.lang}/event_modality.tsv: 'after' must be a number, not {row['after']!r}.")
+        after = int(row["after"]) if row.get("after") else 0
+        modality_cue = ModalityCue(row["modality"], int(row["window"]), fallback, _split_alternatives(row["then"]),
+                                   after)  # fmt: skip
         for word in _split_alternatives(row["cue"]):
             if row["match"] == "suffix":
                 suffixes.append((word, modality_cue))

@@ -127,7 +127,12 @@ def find_triggers(lex: EventLexicon, words: list[Word], clause_of: list[int], sa
                 continue
             if trigger.needs and trigger.type != "-" and not satisfied(trigger.needs, lo, hi, (k, end)):
                 continue
-            noun = "noun" in trigger.flags or (k > 0 and (words[k - 1].form in det or words[k - 1].form.isdigit()))
+            # after a determiner, a number, or a determiner and a nationality adjective ("the Russian advance")
+            before = words[k - 1].form if k > 0 else ""
+            if (k > 1 and before in lex.demonyms and words[k - 2].form in det
+                    and words[k].form in (words[k].lemma, words[k].lemma + "s")):  # fmt: skip
+                before = words[k - 2].form
+            noun = "noun" in trigger.flags or (k > 0 and (before in det or before.isdigit()))
             if noun and "noun" not in trigger.flags and not verbs_as_nouns:
                 continue  # a participle used as a noun or an adjective ("les détenus"): not this verb's event
             chosen = Match(k, end, trigger, noun)
@@ -135,11 +140,36 @@ def find_triggers(lex: EventLexicon, words: list[Word], clause_of: list[int], sa
         if chosen is None:
             k += 1
             continue
+        chosen = _nearer_needs(words, candidates, chosen, satisfied, (lo, hi))
         background = chosen.noun and any(words[j].form in circumstance for j in range(max(0, k - 3), k))
         if chosen.trigger.type != "-" and not background and not _object_of(lex, words, out, chosen, clause_of):
             out.append(chosen)
         k = chosen.end
     return out
+
+
+NEAR_NEEDS = 4  # words around a trigger where the word it needs is taken as its own
+
+
+def _nearer_needs(words: list[Word], candidates: tuple[Trigger, ...], chosen: Match, satisfied: NeedsOracle,
+                  clause: tuple[int, int]) -> Match:  # fmt: skip
+    """Among rows of one pattern whose needs the clause holds, the one whose needed word stands next to the trigger
+    ("a libéré dimanche treize otages ... Israël": the hostages, a release, before the place far on)."""
+    k, end = chosen.start, chosen.end
+    near = (max(clause[0], k - NEAR_NEEDS), min(clause[1], end + NEAR_NEEDS))
+    if not chosen.trigger.needs or satisfied(chosen.trigger.needs, near[0], near[1], (k, end)):
+        return chosen
+    for trigger in candidates:
+        other_reading = trigger is not chosen.trigger and trigger.type != "-" and bool(trigger.needs)
+        if (
+            not other_reading
+            or trigger.length != chosen.trigger.length
+            or ("noun" in trigger.flags and not chosen.noun)
+        ):
+            continue
+        if _match_at(satisfied.lex, words, k, trigger, clause[1]) == end and satisfied(trigger.needs, *near, (k, end)):
+            return Match(k, end, trigger, chosen.noun)
+    return chosen
 
 
 def _object_of(lex: EventLexicon, words: list[Word], found: list[Match], noun: Match, clause_of: list[int]) -> bool:
@@ -230,15 +260,51 @@ def demanded(hits: list[ModalityHit], position: int, clause_of: list[int]) -> bo
     )  # fmt: skip
 
 
+def _reaches_back(
+    hit: ModalityHit, match: Match, clause_of: list[int], words: list[Word], openers: frozenset[str]
+) -> bool:
+    """Whether a cue after a noun trigger qualifies it: within the cue's ``after`` words, no comma between, and a
+    clause crossed only by a relative complementiser ("la contre-offensive très attendue que Kiev prépare")."""
+    if not match.noun or hit.cue.after <= 0 or not 0 <= hit.position - match.end < hit.cue.after:
+        return False
+    between = words[match.end : hit.position]
+    if any(w.form in PAUSES for w in between):
+        return False
+    crossed = [k for k in range(match.end, hit.position + 1) if clause_of[k] != clause_of[k - 1]]
+    if not all(words[k].form in openers for k in crossed):
+        return False
+    # a relative clause on the noun ("que Kiev prépare"), or a participle next to it ("l'offensive prévue",
+    # "la contre-offensive très attendue"); not a participle further on ("aid program for Bosnia aimed at")
+    return bool(crossed) or any(w.form in openers for w in between) or hit.position - match.end <= 1
+
+
+PAUSES = frozenset({",", ";", ":", "(", ")", "—", "–", "-", '"', "«", "»", "."})
+
+
 def modality_of(hits: list[ModalityHit], match: Match, clause_of: list[int], words: list[Word],
-                affirmative: frozenset[str] = frozenset()) -> str:  # fmt: skip
+                affirmative: frozenset[str] = frozenset(), openers: frozenset[str] = frozenset(),
+                reversible: frozenset[str] = frozenset()) -> str:  # fmt: skip
     """The strongest modality a cue before the trigger in its clause gives (verb endings reach the trigger
     itself). A noun trigger also takes the cues of the verb just after it ("la rencontre aurait lieu", "the
-    attack did not happen"). A negation around an ``affirmative`` verb ("ne cesse de") is none."""
+    attack did not happen") and those that reach back to it (``after``: "l'offensive prévue", "que Kiev
+    prépare"; ``openers`` are the words through which a relative clause may be crossed). A negation around an
+    ``affirmative`` verb ("ne cesse de") is none; a ``reversible`` one that is itself denied makes the event
+    possible ("n'exclut pas d'envoyer des troupes", "did not rule out sending troops")."""
     best = "actual"
     position = match.start
     for hit in hits:
         if hit.cue.modality not in RANK:
+            continue
+        modality = hit.cue.modality
+        w = words[hit.position]
+        if (
+            modality == "negated"
+            and (w.form in reversible or w.lemma in reversible)
+            and any(h.cue.modality == "negated" and 0 < hit.position - h.position <= 3 for h in hits)
+        ):
+            modality = "hypothetical"
+        if _reaches_back(hit, match, clause_of, words, openers):
+            best = modality if RANK[modality] > RANK[best] else best
             continue
         distance = position - hit.position
         if clause_of[hit.position] != clause_of[position]:
@@ -249,10 +315,11 @@ def modality_of(hits: list[ModalityHit], match: Match, clause_of: list[int], wor
             continue
         if distance == 0 and not hit.ending:
             continue  # a cue word is not its own modality; a verb ending on the trigger is
-        if hit.cue.modality == "negated":
+        if modality == "negated":
             lo, hi = sorted((hit.position, position))
-            if any(w.form in affirmative or w.lemma in affirmative for w in words[lo : hi + 3]):
+            if any((v.form in affirmative or v.lemma in affirmative) and k != hit.position
+                   for k, v in enumerate(words[lo : hi + 3], start=lo)):  # fmt: skip
                 continue
-        if RANK[hit.cue.modality] > RANK[best]:
-            best = hit.cue.modality
+        if RANK[modality] > RANK[best]:
+            best = modality
     return best
