@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep import extract
 from tests.stage_helpers import quotes_found
 
 
@@ -95,6 +96,9 @@ def test_postposed_speaker_after_an_adjunct_or_a_completed_cue(text: str, speake
          "Donald Tusk. « La Pologne est en première ligne », a-t-elle souligné.", "a-t-elle", "Ursula von der Leyen"),
         ("Les ministres des Affaires étrangères du G7 se sont réunis au Japon. "
          "Ils ont affirmé que les sanctions seraient renforcées.", "Ils", "ministres des Affaires étrangères du G7"),
+        # a title does not reach across a verb to the object's name
+        ("La Première ministre italienne Giorgia Meloni a reçu jeudi Volodymyr Zelensky. "
+         "« L'Italie restera à vos côtés », a-t-elle promis.", "a-t-elle", "Giorgia Meloni"),
     ],
 )
 def test_pronouns_agree_with_titles_appositions_and_groups(text: str, pronoun: str, name: str) -> None:
@@ -175,3 +179,19 @@ def test_a_trailing_according_to_marker_ends_the_reported_clause() -> None:
     found = quotes_found("Antony Blinken a jugé que le tir était « inacceptable », selon un communiqué du "
                          "département d'Etat.", "fr")
     assert [(k, c, s) for k, c, s, _, _ in found] == [("mixed", "le tir était « inacceptable »", "Antony Blinken")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        ("« Aucune décision n'est prise », a déclaré un porte-parole du gouvernement britannique.",
+         "un porte-parole du gouvernement britannique", None),
+        ("« Nous n'avons plus d'eau », racontent les habitants de Bakhmout.", "les habitants de Bakhmout", None),
+        ("« La ville tiendra », a assuré la vice-ministre de la Défense, Ganna Maliar.", "Ganna Maliar",
+         "Ganna Maliar"),
+    ],
+)  # fmt: skip
+def test_a_speaker_is_not_the_entity_in_its_complement(text: str, speaker: str, name: str | None) -> None:
+    [quote] = extract(text, lang="fr", published="2024-05-14").quotes
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.name) == (speaker, name)

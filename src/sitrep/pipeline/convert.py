@@ -7,6 +7,7 @@ text. A quote speaker that no entity mention covers becomes an entity of its own
 
 from __future__ import annotations
 
+import functools
 from typing import cast
 
 from spacy.tokens import Doc, Span
@@ -85,14 +86,18 @@ class _Entities:
         self.by_offsets = {(m.start, m.end): key for key, ms in self.mentions.items() for m in ms}
 
     def covering(self, span: Span) -> str | None:
-        """The entity one of whose mentions is ``span`` or overlaps it most."""
+        """The entity one of whose mentions is ``span`` or overlaps it most, leaving out mentions inside the
+        phrase's complement: "un porte-parole du gouvernement britannique" is not the government, "les habitants de
+        Bakhmout" not the town; a name in apposition after a comma still is ("la vice-ministre de la Défense, Ganna
+        Maliar")."""
         exact = self.by_offsets.get((span.start_char, span.end_char))
         if exact:
             return exact
+        links = _link_words(span.doc.lang_)
         best, best_overlap = None, 0
         for (start, end), key in self.by_offsets.items():
             overlap = min(end, span.end_char) - max(start, span.start_char)
-            if overlap > best_overlap:
+            if overlap > best_overlap and not _in_complement(span, start, links):
                 best, best_overlap = key, overlap
         return best
 
@@ -117,6 +122,30 @@ class _Entities:
             for key in order
         )
         return entities, ids
+
+
+@functools.cache
+def _link_words(lang: str) -> frozenset[str]:
+    """The words that open a complement inside a speaker phrase ("de", "of"), from the quotes' lexicon."""
+    from ..resources import available_languages, load_resources
+
+    if lang not in available_languages():
+        return frozenset()
+    resources = load_resources(lang)
+    if not resources.has("quote_function_words.tsv"):
+        return frozenset()
+    table = resources.table("quote_function_words.tsv", required=("word", "role"))
+    return frozenset(r["word"].lower() for r in table.records() if r["role"] == "link")
+
+
+def _in_complement(span: Span, start: int, links: frozenset[str]) -> bool:
+    """Whether a mention starting at ``start`` lies in a complement of the phrase ``span`` (after "de", "of"),
+    rather than being its head or a name in apposition after a comma."""
+    before = [t for t in span if t.idx < start]
+    if any(t.text == "," for t in before):
+        return False
+    first = [t for t in span if t.idx == start]  # a mention may hold its own "du" ("du gouvernement britannique")
+    return any(t.lower_ in links for t in before + first) and bool(before)
 
 
 def doc_to_report(doc: Doc, article: ArticleMeta) -> Report:

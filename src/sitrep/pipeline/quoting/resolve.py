@@ -164,8 +164,8 @@ class Resolver:
         if p is not None and self.text[p] == ",":
             end = p
         for k in range(end - 1, max(sent_start, end - 9) - 1, -1):
-            if self.punct[k]:
-                break
+            if self.punct[k] or self.lower(k) in self.lex.aux or self.reader.cue_of[k] is not None:
+                break  # a verb between: the title belongs to another clause
             if self.lower(k) in self.lex.determiners and k + 1 < end and self.lower(k + 1) in self.lex.heads:
                 return (k, end)
         return None
@@ -341,7 +341,10 @@ class Resolver:
                 if span.start < target[1] and target[0] < span.end and span.id_:
                     if span.label_.lower() in ("location", "loc", "place"):
                         continue
-                    if span.start > target[0] and self.lex.has_role(self.lower(span.start - 1), "link"):
+                    if span.start > target[0] and (
+                        self.lex.has_role(self.lower(span.start - 1), "link")
+                        or self.lex.has_role(self.lower(span.start), "link")  # a mention that holds its "du"
+                    ):
                         continue
                     return span.id_
         return None
