@@ -417,3 +417,22 @@ def test_actors_after_contracted_articles() -> None:
     assert dict(found["soldats ukrainiens"][2]) == {"des soldats ukrainiens": 1, "aux forces ukrainiennes": 1}
     assert found["soldats ukrainiens"][3].get("country") == "UA"
     assert dict(found["forces russes"][2]) == {"des forces russes": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "mentions"),
+    [
+        ("La présidente de la Commission, Ursula von der Leyen, a parlé. Von der Leyen a ajouté un mot.",
+         "Ursula von der Leyen", "person", {"Ursula von der Leyen": 1, "Von der Leyen": 1}),
+        ("L'ancien joueur Rafael van der Vaart entraîne désormais.", "Rafael van der Vaart", "person",
+         {"Rafael van der Vaart": 1}),
+        ("Le Programme alimentaire mondial (PAM) a suspendu ses distributions. Le PAM alerte.",
+         "Programme alimentaire mondial", "organization", {"Programme alimentaire mondial": 1, "PAM": 2}),
+    ],
+)  # fmt: skip
+def test_particles_in_a_row_and_lower_case_organisation_names(text: str, name: str, kind: str,
+                                                              mentions: dict[str, int]) -> None:  # fmt: skip
+    found = entities(text)
+    assert name in found, sorted(found)
+    assert found[name][1] == kind
+    assert dict(found[name][2]) == mentions

@@ -276,8 +276,10 @@ class MentionFinder:
                     continue
             if low in lex.connectors or low in lex.particles:
                 k = j + 1
-                while k < n and k - j < 3 and words[k].lower() in lex.connectors:
-                    k += 1
+                while k < n and k - j < 3 and (
+                    words[k].lower() in lex.connectors or (low in lex.particles and words[k].lower() in lex.particles)
+                ):  # fmt: skip
+                    k += 1  # "von der Leyen", "van der Vaart": particles in a row
                 if low in lex.coordinators and k < n and self._second_name(words, j, k):
                     break
                 if k < n and self._is_name_word(words[k], headline[k]) and (org_head or low in lex.name_joiners):
