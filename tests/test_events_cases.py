@@ -175,11 +175,22 @@ def test_place_time_and_quantity_of_the_clause(lang: str, text: str, place: str,
         ("fr", "L'armée russe a lancé dans la nuit une trentaine de drones contre Kharkiv.", "lancé", "ASSAULT"),
         ("en", "Russian forces launched dozens of drones at Kharkiv.", "launched", "ASSAULT"),
         ("fr", "L'envoi de troupes en Ukraine n'est pas exclu.", "envoi de troupes", "MOBILIZE"),
+        # executing people is an assault; executing a plan is no event
+        ("fr", "Les soldats ont exécuté des prisonniers près du village.", "exécuté", "ASSAULT"),
+        ("en", "Militants executed five hostages on Sunday.", "executed", "ASSAULT"),
     ],
 )  # fmt: skip
 def test_readings(lang: str, sentence: str, trigger: str, kind: str) -> None:
     found = (fr if lang == "fr" else en)(sentence)
     assert any(f.trigger == trigger and f.type == kind for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [("fr", "Le gouvernement a exécuté son plan de relance."), ("en", "The ministry executed the budget plan.")],
+)
+def test_executing_a_plan_is_no_event(lang: str, sentence: str) -> None:
+    assert (fr if lang == "fr" else en)(sentence) == []
 
 
 def test_launching_an_appeal_is_no_assault() -> None:
