@@ -309,3 +309,19 @@ def test_a_reported_infinitive_is_the_speakers(lang: str, text: str, content: st
     found = (fr if lang == "fr" else en)(text, quotes=((content, speaker),))
     event = _of_type(found, kind)
     assert event.actors == actors, event
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "main", "background"),
+    [
+        ("fr", "La police a arrêté 200 personnes lors des manifestations contre la réforme.", "COERCE", "PROTEST"),
+        ("fr", "Rishi Sunak a exprimé son soutien à Israël lors d'un entretien téléphonique avec Netanyahou.",
+         "SUPPORT", "CONSULT"),
+        ("en", "Police arrested 200 people during protests against the reform.", "COERCE", "PROTEST"),
+    ],
+)  # fmt: skip
+def test_a_background_event_is_recorded_with_less_confidence(lang: str, text: str, main: str, background: str) -> None:
+    events = {e.type: e for e in extract(text, lang=lang, published="2024-01-01").events}
+    assert {main, background} <= set(events), sorted(events)
+    assert events[background].modality == "actual"
+    assert (events[background].confidence or 0) < (events[main].confidence or 0)

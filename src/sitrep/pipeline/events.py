@@ -399,6 +399,7 @@ class EventsStage:
             span = Span(doc, offset + d.match.start, offset + d.match.end, label=d.type)
             confidence = 0.5 + (0.2 if d.actors else 0.0) + (0.1 if d.recipients else 0.0)
             confidence += 0.1 if not d.match.noun and d.match.trigger.order >= 0 else 0.0
+            confidence -= 0.2 if d.match.background else 0.0  # told in passing: less sure and less central
             span._.event = EventAttrs(
                 type=d.type,
                 mode=d.mode,

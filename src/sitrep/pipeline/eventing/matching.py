@@ -32,6 +32,7 @@ class Match:
     end: int
     trigger: Trigger
     noun: bool
+    background: bool = False  # a noun after a preposition of background ("lors des manifestations")
 
 
 def words_of(lex: EventLexicon, start: int, forms: list[str]) -> list[Word]:
@@ -102,7 +103,8 @@ def find_triggers(lex: EventLexicon, words: list[Word], clause_of: list[int], sa
     """Non-overlapping trigger matches, left to right, longest pattern first at each word.
 
     A word inside a name (``named``: "Amnesty International") or glued to a hyphen before it (``glued``:
-    "long-threatened") triggers nothing; nor does a noun after a preposition of background ("after clashes").
+    "long-threatened") triggers nothing. A noun after a preposition of background ("after clashes", "lors des
+    manifestations") is an event of its own, marked ``background`` (the sentence's main act is another).
     """
     out: list[Match] = []
     circumstance = lex.classes.get("circumstance", frozenset())
@@ -127,12 +129,13 @@ def find_triggers(lex: EventLexicon, words: list[Word], clause_of: list[int], sa
                 continue
             if trigger.needs and trigger.type != "-" and not satisfied(trigger.needs, lo, hi, (k, end)):
                 continue
-            # after a determiner, a number, or a determiner and a nationality adjective ("the Russian advance")
+            # after a determiner, a number, a preposition of background ("during protests"), or a determiner and a
+            # nationality adjective ("the Russian advance")
             before = words[k - 1].form if k > 0 else ""
             if (k > 1 and before in lex.demonyms and words[k - 2].form in det
                     and words[k].form in (words[k].lemma, words[k].lemma + "s")):  # fmt: skip
                 before = words[k - 2].form
-            noun = "noun" in trigger.flags or (k > 0 and (before in det or before.isdigit()))
+            noun = "noun" in trigger.flags or (k > 0 and (before in det or before.isdigit() or before in circumstance))
             if noun and "noun" not in trigger.flags and not verbs_as_nouns:
                 continue  # a participle used as a noun or an adjective ("les détenus"): not this verb's event
             chosen = Match(k, end, trigger, noun)
@@ -141,8 +144,8 @@ def find_triggers(lex: EventLexicon, words: list[Word], clause_of: list[int], sa
             k += 1
             continue
         chosen = _nearer_needs(words, candidates, chosen, satisfied, (lo, hi))
-        background = chosen.noun and any(words[j].form in circumstance for j in range(max(0, k - 3), k))
-        if chosen.trigger.type != "-" and not background and not _object_of(lex, words, out, chosen, clause_of):
+        chosen.background = chosen.noun and any(words[j].form in circumstance for j in range(max(0, k - 3), k))
+        if chosen.trigger.type != "-" and not _object_of(lex, words, out, chosen, clause_of):
             out.append(chosen)
         k = chosen.end
     return out
