@@ -6,6 +6,8 @@ import gzip
 import json
 import resource
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from sitrep.article import Article
@@ -29,6 +31,16 @@ def orangesum(limit: int, *, path: Path = ORANGESUM) -> list[Article]:
             if len(out) >= limit:
                 break
     return out
+
+
+def best_rate(run: Callable[[], object], count: int, repeat: int) -> float:
+    """Items per second of CPU time (one thread), best of ``repeat`` runs of ``run`` over ``count`` items."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        run()
+        best = min(best, time.process_time() - start)
+    return count / best
 
 
 def peak_rss_mb() -> float:

@@ -13,8 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from _corpus import ORANGESUM, orangesum, table
-from places import best_rate  # items per second of CPU time, best of N
+from _corpus import ORANGESUM, best_rate, orangesum, table
 
 
 def throughput(limit: int, repeat: int, corpus: Path) -> list[tuple[str, ...]]:

@@ -18,20 +18,9 @@ import argparse
 import gc
 import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
-from _corpus import ORANGESUM, current_rss_mb, orangesum, table
-
-
-def best_rate(run: Callable[[], object], count: int, repeat: int) -> float:
-    """Items per second of CPU time (one thread), best of ``repeat``."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        run()
-        best = min(best, time.process_time() - start)
-    return count / best
+from _corpus import ORANGESUM, best_rate, current_rss_mb, orangesum, table
 
 
 def gazetteer_costs(repeat: int, build: bool) -> list[tuple[str, ...]]:

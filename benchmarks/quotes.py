@@ -14,8 +14,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from _corpus import ORANGESUM, orangesum, table
-from places import best_rate
+from _corpus import ORANGESUM, best_rate, orangesum, table
 
 
 def throughput(limit: int, repeat: int, corpus: Path) -> list[tuple[str, ...]]:

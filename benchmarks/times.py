@@ -20,13 +20,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpus import ORANGESUM, SHARED, orangesum, table
+from _corpus import ORANGESUM, SHARED, best_rate, orangesum, table
 from sitrep.api import Extractor
 from sitrep.article import Article
 from sitrep.config import Options
@@ -70,17 +69,6 @@ def quality(docs: Sequence[GoldDoc], peer: bool) -> list[tuple[str, ...]]:
                    m["type_accuracy"]["accuracy"], m["value_accuracy"]["accuracy"])  # fmt: skip
         rows.append((name, *(f"{x:.3f}" for x in figures)))
     return rows
-
-
-def best_rate(run: Callable[[], object], count: int, repeat: int) -> float:
-    """Items per second of this process's CPU time (one thread), best of ``repeat``: on a machine shared with
-    other jobs, wall-clock time measures the neighbours as much as the code."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        run()
-        best = min(best, time.process_time() - start)
-    return count / best
 
 
 def speed(articles: list[Article], repeat: int, peer: bool) -> list[tuple[str, ...]]:
