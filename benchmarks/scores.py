@@ -37,8 +37,11 @@ class Suite:
 
     name: str
     task: str
-    path: str  # relative to the shared data folder
+    path: str  # relative to the shared data folder, or to the repository when it starts with "repo:"
     metrics: tuple[str, ...]
+
+    def location(self, shared: Path) -> Path:
+        return ROOT / self.path[5:] if self.path.startswith("repo:") else shared / self.path
 
 
 SUITES: tuple[Suite, ...] = (
@@ -62,6 +65,11 @@ SUITES: tuple[Suite, ...] = (
     Suite("quotes/aads-fr", "quotes", "quotes/aads-fr/val.json", ("direct@30.f1", "direct@80.f1")),
     Suite("events/plover-gsr-en-dev", "events", "events/plover-gsr-en/dev.json",
           ("macro_f1", "actor_accuracy.accuracy", "recipient_accuracy.accuracy")),
+    # the team's own French gold sets (written by the team, so a development check, not an independent measure)
+    Suite("quotes/team-fr", "quotes", "repo:tests/data/quotes_fr_gold.jsonl",
+          ("content@30.f1", "content@80.f1", "speaker_accuracy.accuracy")),
+    Suite("events/team-fr", "events", "repo:tests/data/events_fr_gold.jsonl",
+          ("detection.f1", "actor_accuracy.accuracy", "claimed_by_accuracy.accuracy", "modality_accuracy.accuracy")),
 )  # fmt: skip
 
 
@@ -111,7 +119,7 @@ def run_suites(suites: Iterable[Suite], shared: Path, baselines: dict[str, dict[
 
     extractor = Extractor()
     for suite in suites:
-        path = shared / suite.path
+        path = suite.location(shared)
         if not path.exists():
             print(f"skipped {suite.name}: {path} is absent", file=sys.stderr)
             continue

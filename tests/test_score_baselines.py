@@ -53,7 +53,7 @@ def test_a_fall_beyond_the_tolerance_is_reported() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("suite", SCORES.SUITES, ids=lambda s: s.name)
 def test_scores_do_not_fall(suite: object, shared_data: Path) -> None:
-    path = shared_data / suite.path  # type: ignore[attr-defined]
+    path = suite.location(shared_data)  # type: ignore[attr-defined]
     if not path.exists():
         pytest.skip(f"{path} is missing")
     baselines = SCORES.load_baselines()

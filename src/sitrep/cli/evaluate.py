@@ -24,9 +24,13 @@ def eval_command(task: str, path: Path, as_json: bool, limit: int | None, model:
     TASK is one of:
       time    TimeML .tml files (French TimeBank): TIMEX3 extraction, type and value
       ner     CoNLL / BIO files: exact-span P/R/F1 per PER, ORG, LOC (MISC apart)
-      geo     LGL / GeoWebNews XML: toponym recognition and GeoNames resolution
-      quotes  PolNeAR BRAT folders or the aads JSON: quote content and source
-      events  PLOVER gold standard records (JSON): event types and actors
+      geo     LGL / GeoWebNews XML or HIPE TSV: toponym recognition and GeoNames
+              resolution
+      quotes  PolNeAR BRAT folders, the aads JSON or a .jsonl quote gold set: quote
+              content, source and speaker
+      events  PLOVER gold standard records (JSON): event types and actors; or a
+              .jsonl claims gold set: detection, actor, recipient, claimed_by,
+              modality
       sentences  Universal Dependencies CoNLL-U: sentence boundaries and tokens
     """
     from ..evaluation import evaluate

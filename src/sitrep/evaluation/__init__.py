@@ -20,8 +20,8 @@ TASKS: dict[str, str] = {
     "time": "time — TimeML .tml files (French TimeBank): TIMEX3 extraction, type and value",
     "ner": "ner — CoNLL / BIO files: exact-span P/R/F1 per PER, ORG, LOC",
     "geo": "geo — LGL / GeoWebNews XML: toponym recognition and GeoNames resolution",
-    "quotes": "quotes — PolNeAR BRAT folders or the aads JSON: quote content and source",
-    "events": "events — PLOVER gold standard records (JSON): event types and actors",
+    "quotes": "quotes — PolNeAR BRAT folders, the aads JSON or a .jsonl gold set: quote content, source, speaker",
+    "events": "events — PLOVER records (JSON) or a .jsonl claims gold set: event types, arguments, claims",
     "sentences": "sentences — Universal Dependencies CoNLL-U: sentence boundaries and tokens",
 }
 
