@@ -51,8 +51,8 @@ def main() -> None:
             summary = run_batch([source], Path(tmp) / f"batch-{workers}", read=ReadOptions(),
                                 partition_size=args.partition_size, workers=workers)  # fmt: skip
             seconds = time.perf_counter() - started
-            rows.append((f"sitrep batch, {workers} worker(s)", str(summary.records), f"{seconds:.1f}",
-                         f"{summary.records / seconds:.0f}", f"{single / seconds:.2f}x"))  # fmt: skip
+            rows.append((f"sitrep batch, {workers} worker(s)", str(summary.extracted), f"{seconds:.1f}",
+                         f"{summary.extracted / seconds:.0f}", f"{single / seconds:.2f}x"))  # fmt: skip
     print(table(rows))
 
 

@@ -112,7 +112,7 @@ def test_cli_runs_a_local_cluster_and_stores(source: Path, tmp_path: Path) -> No
             "--workers", "1", "--stages", "times", "--db", str(db)]  # fmt: skip
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1, result.output  # the broken line is a failure
-    assert "6 record(s) in 2 partition(s): 2 extracted now" in result.output
+    assert "6 record(s) in 2 partition(s): 2 extracted now (6 records" in result.output
     assert "stored 5 new article(s)" in result.output
     assert report_path(out, 1).is_file()
 

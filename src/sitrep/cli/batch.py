@@ -94,11 +94,11 @@ def batch(
     finally:
         if bar is not None:
             bar.close()
-    rate = summary.records / summary.seconds if summary.seconds else 0.0
+    rate = summary.extracted / summary.seconds if summary.seconds else 0.0
     click.echo(
         f"{summary.records} record(s) in {summary.partitions_run + summary.partitions_skipped} partition(s): "
-        f"{summary.partitions_run} extracted now, {summary.partitions_skipped} already done; "
-        f"{summary.failures} failed now; {summary.seconds:.1f} s ({rate:.0f} records/s) -> {out}",
+        f"{summary.partitions_run} extracted now ({summary.extracted} records, {rate:.0f}/s), "
+        f"{summary.partitions_skipped} already done; {summary.failures} failed now; {summary.seconds:.1f} s -> {out}",
         err=True,
     )
     if stored is not None:

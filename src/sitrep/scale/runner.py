@@ -69,13 +69,15 @@ class BatchSummary:
 
     partitions_run: int = 0
     partitions_skipped: int = 0
-    records: int = 0
+    records: int = 0  # read, including those of partitions already done
+    extracted: int = 0  # extracted by this run
     failures: int = 0
     seconds: float = 0.0
 
     def add(self, result: PartitionResult) -> None:
         self.partitions_run += 1
         self.records += result.records
+        self.extracted += result.records
         self.failures += result.failures
 
 
