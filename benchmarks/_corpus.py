@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import resource
@@ -41,6 +42,23 @@ def best_rate(run: Callable[[], object], count: int, repeat: int) -> float:
         run()
         best = min(best, time.process_time() - start)
     return count / best
+
+
+def stage_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The options of a stage benchmark: how many OrangeSum articles, best of how many timings, which corpus."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--limit", type=int, default=1000, help="OrangeSum articles")
+    parser.add_argument("--repeat", type=int, default=3, help="best of N timings")
+    parser.add_argument("--corpus", type=Path, default=ORANGESUM)
+    return parser
+
+
+def rate_rows(rates: dict[str, float], reference: str = "spaCy fr tokenizer alone") -> list[tuple[str, ...]]:
+    """A table of articles per second, each also as a multiple of the ``reference`` run's rate."""
+    rows: list[tuple[str, ...]] = [("run", "articles/s", "x tokenizer")]
+    for name, rate in rates.items():
+        rows.append((name, f"{rate:,.0f}", f"{rate / rates[reference]:.2f}"))
+    return rows
 
 
 def peak_rss_mb() -> float:

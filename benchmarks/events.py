@@ -10,10 +10,9 @@ than actual.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
-from _corpus import ORANGESUM, best_rate, orangesum, table
+from _corpus import best_rate, orangesum, rate_rows, stage_parser, table
 
 
 def throughput(limit: int, repeat: int, corpus: Path) -> list[tuple[str, ...]]:
@@ -54,10 +53,7 @@ def throughput(limit: int, repeat: int, corpus: Path) -> list[tuple[str, ...]]:
         "full pipeline with events": best_rate(lambda: run(full), n, repeat),
         "events stage alone (docs of the other stages)": best_rate(events_alone, n, repeat),
     }
-    rows: list[tuple[str, ...]] = [("run", "articles/s", "x tokenizer")]
-    scale = rates["spaCy fr tokenizer alone"]
-    for name, rate in rates.items():
-        rows.append((name, f"{rate:,.0f}", f"{rate / scale:.2f}"))
+    rows = rate_rows(rates)
     slower = 1 - rates["full pipeline with events"] / rates["full pipeline without events"]
     rows.append(("the events stage's share of the full pipeline's time", f"{slower:.0%}", ""))
     found = [span._.event for doc in prepared for span in doc.spans[EVENTS] if span._.event is not None]
@@ -74,10 +70,7 @@ def throughput(limit: int, repeat: int, corpus: Path) -> list[tuple[str, ...]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--limit", type=int, default=1000, help="OrangeSum articles")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--corpus", type=Path, default=ORANGESUM)
+    parser = stage_parser(__doc__)
     args = parser.parse_args()
     print(table(throughput(args.limit, args.repeat, args.corpus)))
     return 0

@@ -14,13 +14,12 @@ Set ``SITREP_CACHE_DIR`` to measure with a fresh cache folder.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import time
 import tracemalloc
 from pathlib import Path
 
-from _corpus import ORANGESUM, best_rate, current_rss_mb, orangesum, table
+from _corpus import best_rate, current_rss_mb, orangesum, rate_rows, stage_parser, table
 
 
 def gazetteer_costs(repeat: int, build: bool) -> list[tuple[str, ...]]:
@@ -88,10 +87,7 @@ def throughput(limit: int, repeat: int, corpus: Path) -> list[tuple[str, ...]]:
     }
     found = [span._.place for doc in docs for span in doc.spans[PLACES]]
     tokens = sum(len(d) for d in docs)
-    rows: list[tuple[str, ...]] = [("run", "articles/s", "x tokenizer")]
-    scale = rates["spaCy fr tokenizer alone"]
-    for name, rate in rates.items():
-        rows.append((name, f"{rate:,.0f}", f"{rate / scale:.2f}"))
+    rows = rate_rows(rates)
     rows.append((f"{n} articles, {tokens:,} tokens: places found", f"{len(found):,}", ""))
     with_id = sum(1 for p in found if p.geonameid is not None)
     rows.append(("  with a GeoNames id", f"{with_id:,}", f"{with_id / max(1, len(found)):.0%}"))
@@ -100,10 +96,7 @@ def throughput(limit: int, repeat: int, corpus: Path) -> list[tuple[str, ...]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--limit", type=int, default=1000, help="OrangeSum articles")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--corpus", type=Path, default=ORANGESUM)
+    parser = stage_parser(__doc__)
     parser.add_argument("--build", action="store_true", help="also time a rebuild of the embedded index")
     args = parser.parse_args()
     print(table(gazetteer_costs(args.repeat, args.build)))

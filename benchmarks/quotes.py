@@ -10,11 +10,10 @@ many statements it found, by kind, and the share with a speaker and with a speak
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 from pathlib import Path
 
-from _corpus import ORANGESUM, best_rate, orangesum, table
+from _corpus import best_rate, orangesum, rate_rows, stage_parser, table
 
 
 def throughput(limit: int, repeat: int, corpus: Path) -> list[tuple[str, ...]]:
@@ -50,10 +49,7 @@ def throughput(limit: int, repeat: int, corpus: Path) -> list[tuple[str, ...]]:
     }
     found = [span._.quote for doc in prepared for span in doc.spans[QUOTES]]
     tokens = sum(len(d) for d in bare)
-    rows: list[tuple[str, ...]] = [("run", "articles/s", "x tokenizer")]
-    scale = rates["spaCy fr tokenizer alone"]
-    for name, rate in rates.items():
-        rows.append((name, f"{rate:,.0f}", f"{rate / scale:.2f}"))
+    rows = rate_rows(rates)
     rows.append((f"{n} articles, {tokens:,} tokens: statements found", f"{len(found):,}", ""))
     for kind, count in sorted(Counter(q.kind for q in found).items()):
         rows.append((f"  {kind}", f"{count:,}", f"{count / max(1, len(found)):.0%}"))
@@ -65,10 +61,7 @@ def throughput(limit: int, repeat: int, corpus: Path) -> list[tuple[str, ...]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--limit", type=int, default=1000, help="OrangeSum articles")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--corpus", type=Path, default=ORANGESUM)
+    parser = stage_parser(__doc__)
     args = parser.parse_args()
     print(table(throughput(args.limit, args.repeat, args.corpus)))
     return 0
