@@ -95,6 +95,9 @@ def test_metonymic_uses_are_flagged(nlp: Language, text: str, mention: str) -> N
         ("Rashid Khalidi spoke at the rally.", "Rashid"),
         ("The White House declined to comment.", "White House"),
         ("Congress passed the bill.", "Congress"),
+        # a given name before a word that stands alone elsewhere as a name
+        ("Relations cooled under George Bush Jr. The Bush administration ignored the warnings.", "George"),
+        ("Since Obama took office, the Obama administration has hesitated.", "Obama"),
     ],
 )
 def test_demonyms_people_and_organisations_are_not_places(nlp: Language, text: str, absent: str) -> None:
@@ -155,3 +158,15 @@ def test_regions_counties_and_seas_carry_geonames_ids(
 )
 def test_a_small_town_before_a_public_body_stays_a_place(nlp: Language, text: str, mention: str, present: bool) -> None:
     assert (mention in places(nlp, text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Tuition to Paris High School rose again this year.", "Paris"),
+        ("The victim was taken to Paris Community Hospital on Friday.", "Paris"),
+        ("Tourists crowded Victoria Park on Sunday.", "Victoria Park"),
+    ],
+)
+def test_a_given_name_place_before_a_common_word_stays_a_place(nlp: Language, text: str, mention: str) -> None:
+    assert mention in places(nlp, text)

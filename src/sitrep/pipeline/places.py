@@ -55,6 +55,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -68,6 +69,7 @@ from .attrs import PLACES, PlaceAttrs
 
 SMALL_TOWN = 5_000  # a one-word name that only names places smaller than this needs support from the article
 MAX_TOKENS = 8  # the longest token run tried as one name
+_INITIAL = re.compile(r"[A-Z]\.")  # a middle initial ("Roy A. Nelson")
 MAX_LOWER_WORDS = 2  # lower-case words (not connectors) a name may hold: "République démocratique du Congo"
 METONYMY_MIN_POPULATION = 100_000
 TITLE_CASE_SHARE = 0.85  # a sentence whose words are this capitalised is a headline in title case
@@ -160,6 +162,11 @@ class PlaceLexicon:
     # lower-case words, other than connectors, found inside the language's country and exonym names ("démocratique",
     # "arabes", "unis"): a name run may go through them
     inner_words: frozenset[str] = frozenset()
+    # lower-case heads of places' names ("park", "street", "lac"): after a given name they make a place ("Victoria
+    # Park"), where any other capitalised word makes a person ("George Bush")
+    place_heads: frozenset[str] = frozenset()
+    # lower-case words that make the one-word name before them a person ("the Obama administration")
+    person_after: frozenset[str] = frozenset()
 
 
 def make(nlp: Language, name: str) -> PlacesStage:
@@ -216,6 +223,10 @@ def compile_lexicon(lang: str) -> PlaceLexicon:
         skip=frozenset(w.lower() for w in resources.words("place_skip.txt")),
         organizations={k: tuple(sorted(v, key=len, reverse=True)) for k, v in organizations.items()},
         inner_words=_inner_words(lang, resources),
+        place_heads=_heads(resources, "location"),
+        person_after=frozenset(w.lower() for w in resources.words("place_person_after.txt"))
+        if resources.has("place_person_after.txt")
+        else frozenset(),
     )
 
 
@@ -240,10 +251,15 @@ def _inner_words(lang: str, resources: Resources) -> frozenset[str]:
 
 def _institutions(resources: Resources) -> frozenset[str]:
     """The organisation heads of the entities stage's table (``entity_org_heads.tsv``, kind ``organization``)."""
+    return _heads(resources, "organization")
+
+
+def _heads(resources: Resources, kind: str) -> frozenset[str]:
+    """The heads of one ``kind`` in the entities stage's table (``entity_org_heads.tsv``), lower-case."""
     if not resources.has("entity_org_heads.tsv"):
         return frozenset()
     table = resources.table("entity_org_heads.tsv", required=("head", "kind"))
-    return frozenset(r["head"].lower() for r in table.records() if r["kind"] == "organization")
+    return frozenset(r["head"].lower() for r in table.records() if r["kind"] == kind)
 
 
 def _split(words: str) -> tuple[str, ...]:
@@ -382,6 +398,7 @@ class PlacesStage:
             sent_start[sent.start] = True
         headline = self._headline_sentences(words, sent_start)
         surnames = self._surnames(words, sent_start)
+        standalone = self._standalone_names(words, sent_start)
         in_organization = self._inside_organizations(text, words, offsets)
         mentions: list[Mention] = []
         i = 0
@@ -402,7 +419,7 @@ class PlacesStage:
                 after = self._longest(words, offsets, sent_start, text, i + 1)
                 if after is not None and after[0] > end:
                     start, (end, key) = i + 1, after
-            if self._accept(words, sent_start, headline, surnames, start, end, key):
+            if self._accept(words, sent_start, headline, surnames, standalone, start, end, key):
                 mentions.append(self._with_region(words, start, end, key))
                 i = end
             else:
@@ -471,11 +488,14 @@ class PlacesStage:
 
     def _surnames(self, words: list[str], sent_start: list[bool]) -> set[str]:
         """Words that end a run of two capitalised words in the article ("Boris Johnson", "Megyn Kelly"): alone
-        later on, they name the same person or organisation. Runs that are place names are left out."""
+        later on, they name the same person or organisation. Runs that are place names are left out. Also the names
+        that a word of ``place_person_after.txt`` follows ("the Obama administration")."""
         lex = self.lexicon
         found: set[str] = set()
         for k in range(1, len(words)):
             word, before = words[k], words[k - 1]
+            if _INITIAL.fullmatch(before) and k > 1 and not sent_start[k - 1]:
+                before = words[k - 2]  # "Roy A. Nelson"
             if not word[:1].isupper() or not _is_name_word(word) or not _is_name_word(before) or sent_start[k]:
                 continue
             if before in lex.modifiers or before.lower() in lex.function_words or word.lower() in lex.region_after:
@@ -483,7 +503,32 @@ class PlacesStage:
             is_name = before in lex.person_before or not sent_start[k - 1]
             if is_name and name_key(f"{before} {word}") not in self.gazetteer:
                 found.add(word)
+        # "the Obama administration": the name before such a word is a person's, there and elsewhere in the article
+        found.update(
+            words[k - 1]
+            for k in range(1, len(words))
+            if words[k].lower() in lex.person_after and _is_name_word(words[k - 1])
+        )
         return found
+
+    def _standalone_names(self, words: list[str], sent_start: list[bool]) -> set[str]:
+        """Capitalised common words that stand alone inside a sentence ("the Bush administration"): names there,
+        so "George Bush" elsewhere is a person, where "Paris Police" (never "Police" alone) is a place's body."""
+        common, function_words = self.lexicon.common_words, self.lexicon.function_words
+
+        def name_at(k: int) -> bool:  # a capitalised word that is not a determiner ("The Bush administration")
+            return 0 <= k < len(words) and _is_name_word(words[k]) and words[k].lower() not in function_words
+
+        return {
+            word
+            for k, word in enumerate(words)
+            if k > 0
+            and not sent_start[k]
+            and word[:1].isupper()
+            and word.lower() in common
+            and not name_at(k - 1)
+            and not name_at(k + 1)
+        }
 
     def _known_as(self, cands: tuple[int, ...], key: str) -> bool:
         """Whether a name that is also a given name is well known as a place: a country, continent or sea, a
@@ -517,8 +562,8 @@ class PlacesStage:
                 found.update(range(start, end))
         return found
 
-    def _accept(self, words: list[str], sent_start: list[bool], headline: set[int], surnames: set[str], i: int,
-                end: int, key: str) -> bool:  # fmt: skip
+    def _accept(self, words: list[str], sent_start: list[bool], headline: set[int], surnames: set[str],
+                standalone: set[str], i: int, end: int, key: str) -> bool:  # fmt: skip
         lex = self.lexicon
         gaz = self.gazetteer
         single = end - i == 1
@@ -571,11 +616,18 @@ class PlacesStage:
                 and after.lower() not in lex.region_after
                 and after.lower() not in lex.function_words
                 and (
-                    (surface in lex.person_before and after.lower() not in lex.common_words)
+                    (
+                        surface in lex.person_before
+                        and after.lower() not in lex.place_heads
+                        and (after.lower() not in lex.common_words or after in standalone)
+                    )
                     or (single and not populous and after.lower() not in lex.institutions)
                 )
             ):
-                return False  # a person's or a firm's name: "Paris Hilton", "Jordan Bardella", "Warner Music"
+                return False  # a person's or a firm's name: "Paris Hilton", "Warner Music"; "George Bush" when "Bush"
+                # stands alone elsewhere in the article ("the Bush administration"), unlike "Paris Police"
+            if single and not region_like and after.lower() in lex.person_after:
+                return False  # "the Obama administration"
         return True
 
     def _with_region(self, words: list[str], i: int, end: int, key: str) -> Mention:
