@@ -138,6 +138,7 @@ def test_homonyms_follow_the_article(nlp: Language, text: str, mention: str, geo
         ("Laurel County deputies arrested two men.", "Laurel County", 4297480, "admin"),
         ("Russian warships sailed into the Black Sea.", "Black Sea", 630673, "other"),
         ("Tankers were seized in the Persian Gulf.", "Persian Gulf", 235616, "other"),
+        ("Tensions rose in the Gulf after the tanker was seized.", "Gulf", 235616, "other"),
     ],
 )
 def test_regions_counties_and_seas_carry_geonames_ids(
