@@ -85,3 +85,28 @@ def test_a_stray_straight_quote_is_found_by_its_position(
 
 def test_lowercase_after_a_stop_does_not_start_a_sentence(split: dict[str, spacy.language.Language]) -> None:
     assert len(sentences(split["fr"], "Il l'a dit etc. et puis il est parti.")) == 1
+
+
+def test_the_stray_mark_is_the_one_whose_removal_fits_best() -> None:
+    """The linear `_stray` chooses as the plain definition does: try every mark, keep the best fit, then the
+    shortest quotations (checked on many small random cases)."""
+    import random
+
+    from sitrep.pipeline.sentences import _stray
+
+    def by_definition(marks: list[int], looks: list[bool]) -> int:
+        def fit(stray: int) -> tuple[int, int]:
+            rest, kept = looks[:stray] + looks[stray + 1 :], marks[:stray] + marks[stray + 1 :]
+            return (
+                sum(opening == (n % 2 == 0) for n, opening in enumerate(rest)),
+                -sum(kept[n + 1] - kept[n] for n in range(0, len(kept), 2)),
+            )
+
+        return max(range(len(marks)), key=fit)
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        size = rng.choice([1, 3, 5, 7, 9])
+        marks = sorted(rng.sample(range(100), size))
+        looks = [rng.random() < 0.5 for _ in range(size)]
+        assert _stray(marks, looks) == by_definition(marks, looks)

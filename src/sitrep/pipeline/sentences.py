@@ -159,21 +159,41 @@ def _close_paragraph(doc: Doc, stack: list[tuple[str, int]], straight: list[int]
     """The unclosed openers of the paragraph that ends here; empties ``stack`` and ``straight``."""
     found = {index for _, index in stack}
     if len(straight) % 2:
-        looks = [_looks_opening(doc, i) for i in straight]
-
-        def fit(stray: int) -> tuple[int, int]:
-            # How many of the other marks look like what their place in the pairs needs; then the shorter quotations.
-            rest = looks[:stray] + looks[stray + 1 :]
-            kept = straight[:stray] + straight[stray + 1 :]
-            return (
-                sum(opening == (n % 2 == 0) for n, opening in enumerate(rest)),
-                -sum(kept[n + 1] - kept[n] for n in range(0, len(kept), 2)),
-            )
-
-        found.add(straight[max(range(len(straight)), key=fit)])
+        found.add(straight[_stray(straight, [_looks_opening(doc, i) for i in straight])])
     stack.clear()
     straight.clear()
     return found
+
+
+def _stray(marks: list[int], looks: list[bool]) -> int:
+    """Which of an odd number of straight marks is the stray one: the mark whose removal leaves the most others
+    looking like what their place in the pairs needs, then the shortest quotations. Linear in the number of marks
+    (prefix and suffix sums), so a text full of stray quotes costs no more than one with a few."""
+    count = len(marks)
+    same = [opening == (n % 2 == 0) for n, opening in enumerate(looks)]  # fits its place if nothing before moves
+    shifted = [opening == (n % 2 == 1) for n, opening in enumerate(looks)]  # fits its place once one before goes
+    before = [0] * (count + 1)  # marks before k that fit their places
+    for n in range(count):
+        before[n + 1] = before[n] + same[n]
+    after = [0] * (count + 1)  # marks after k that fit their places once k is gone
+    for n in range(count - 1, -1, -1):
+        after[n] = after[n + 1] + shifted[n]
+    pairs_before = [0] * (count + 1)  # length of the quotations (0,1), (2,3) ... that end before k
+    for k in range(2, count + 1, 2):
+        pairs_before[k] = pairs_before[k - 2] + marks[k - 1] - marks[k - 2]
+    pairs_from = [0] * (count + 2)  # length of the quotations (m, m+1), (m+2, m+3) ... to the end
+    for m in range(count - 2, -1, -1):
+        pairs_from[m] = marks[m + 1] - marks[m] + pairs_from[m + 2]
+
+    def key(k: int) -> tuple[int, int]:
+        fitting = before[k] + after[k + 1]
+        if k % 2 == 0:
+            length = pairs_before[k] + pairs_from[k + 1]
+        else:  # the mark before k now pairs with the one after it
+            length = pairs_before[k - 1] + marks[k + 1] - marks[k - 1] + pairs_from[k + 2]
+        return fitting, -length
+
+    return max(range(count), key=key)
 
 
 def _looks_opening(doc: Doc, i: int) -> bool:
