@@ -122,3 +122,26 @@ def test_the_page_and_its_script_are_served(client: TestClient, tmp_path: Path) 
     assert page.status_code == 200 and '<svg id="map"' in page.text and "/static/app.js" in page.text
     script = client.get("/static/app.js")
     assert script.status_code == 200 and "/api/places" in script.text
+
+
+def test_an_id_with_slashes_is_served(tmp_path: Path) -> None:
+    db = tmp_path / "urls.db"
+    article = Article(text="Kiev a été frappée lundi.", id="https://news.example/fr/a/b", language="fr")
+    with Store(str(db)) as store:
+        store.add(Extractor().extract_article(article))
+    with TestClient(create_app(str(db))) as connected:
+        answer = connected.get("/api/articles/https%3A%2F%2Fnews.example%2Ffr%2Fa%2Fb")
+        assert answer.status_code == 200 and answer.json()["article"]["id"] == article.id
+        assert connected.get("/api/articles/https://news.example/fr/a/b").status_code == 200
+
+
+def test_serve_refuses_a_missing_store_file(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from sitrep.cli import _register, cli
+
+    _register()
+    missing = tmp_path / "nope.db"
+    result = CliRunner().invoke(cli, ["serve", "--db", str(missing)])
+    assert result.exit_code == 1 and "no store at" in result.output
+    assert not missing.exists()

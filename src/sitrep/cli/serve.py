@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 
@@ -31,5 +33,10 @@ def serve(db_url: str | None, host: str, port: int) -> None:
         raise click.ClickException(
             f'sitrep serve needs FastAPI and uvicorn ({exc.name} is not installed): pip install "sitrep[serve]"'
         ) from exc
+    from ..store import resolve_url
+
+    url = resolve_url(db_url)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).is_file():
+        raise click.ClickException(f"no store at {url.database}: ingest articles first (sitrep ingest ... --db PATH)")
     click.echo(f"sitrep: serving {db_url or 'sitrep.db'} at http://{host}:{port}/ (Ctrl+C stops)", err=True)
     uvicorn.run(create_app(db_url), host=host, port=port, log_level="warning")

@@ -14,8 +14,9 @@ Routes (all JSON, under ``/api``; dates are ISO ``YYYY-MM-DD`` and bound the pub
   not stored.
 
 ``GET /`` serves the web page (``static/index.html``) that draws the map, the timeline and the events table from
-these routes. Bad parameters answer 422 with the reason; errors of the store or the extractor answer 400 with
-sitrep's coded message. The store is opened when the application starts and closed when it stops.
+these routes. Bad parameters answer 422 with the reason; an error of the extractor answers 400 and an error of
+the store 503, both with sitrep's coded message. The store is opened when the application starts and closed when it
+stops.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from pydantic import BaseModel, Field
 from .. import __version__
 from ..article import Article, parse_published
 from ..config import Options
-from ..errors import SitrepError
+from ..errors import SitrepError, StoreError
 from ..export_events import plover_record
 from ..store import EventFilter, Store
 
@@ -102,7 +103,8 @@ def create_app(url: str | None = None, *, options: Options | None = None) -> Fas
 
     @app.exception_handler(SitrepError)
     async def sitrep_error(request: Request, exc: SitrepError) -> JSONResponse:
-        return JSONResponse(status_code=400, content={"detail": str(exc)})
+        # the store failing is the server's fault (503); anything else is the request's (400)
+        return JSONResponse(status_code=503 if isinstance(exc, StoreError) else 400, content={"detail": str(exc)})
 
     @app.get("/api/health")
     def health() -> dict[str, str]:
@@ -118,7 +120,7 @@ def create_app(url: str | None = None, *, options: Options | None = None) -> Fas
                  ) -> list[dict[str, Any]]:  # fmt: skip
         return store_of(request).articles(_date(since, "since"), _date(until, "until"), limit=limit, offset=offset)
 
-    @app.get("/api/articles/{article_id}")
+    @app.get("/api/articles/{article_id:path}")  # ids may hold slashes (URLs, folder paths)
     def article(request: Request, article_id: str) -> dict[str, Any]:
         report = store_of(request).get(article_id)
         if report is None:
