@@ -18,7 +18,7 @@ from sitrep.config import Options
 from sitrep.errors import SitrepError
 from sitrep.ingest import ReadOptions
 from sitrep.scale.partitions import partitions, report_path
-from sitrep.scale.runner import load_into_store, run_batch
+from sitrep.scale.runner import finished_reports, load_into_store, run_batch
 
 OPTIONS = Options(stages=("times", "places"))
 READ = ReadOptions(fields={"published": "date"})
@@ -131,3 +131,13 @@ def test_a_partition_that_cannot_be_written_stops_the_run_with_a_resume_hint(
     (out / "reports").write_text("a file where the reports folder should be")
     with pytest.raises(SitrepError, match=r"E505.*run the same command again"):
         run_batch([source], out, options=OPTIONS, read=READ, partition_size=2, client=client)
+
+
+@pytest.mark.parametrize("damage", [b"", b"not gzip at all", b"\x1f\x8b\x08\x00truncated"])
+def test_a_damaged_partition_file_is_named_with_a_hint(tmp_path: Path, damage: bytes) -> None:
+    out = tmp_path / "batch"
+    path = report_path(out, 0)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(damage)
+    with pytest.raises(SitrepError, match=r"E502: .*part-00000.jsonl.gz.*delete the file"):
+        list(finished_reports(out))

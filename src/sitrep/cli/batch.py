@@ -61,7 +61,8 @@ def batch(
     Reads the same inputs as `sitrep extract` and cuts them, in order, into partitions; each partition's reports
     go to OUT/reports/part-NNNNN.jsonl.gz (JSONL as `sitrep extract` prints it, an error line for each record that
     failed), written whole or not at all. Running the same command again redoes only the partitions that have no
-    file. Needs the scale extra: pip install "sitrep[scale]". The exit status is 1 when any record failed.
+    file. Needs the scale extra: pip install "sitrep[scale]". The exit status is 1 when a record extracted by this
+    run failed (the error lines of partitions done before stay in their files).
     """
     try:
         from ..scale.partitions import report_path

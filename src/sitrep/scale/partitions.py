@@ -83,9 +83,12 @@ def write_lines(path: Path, lines: Iterable[str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
-        with gzip.open(partial, "wt", encoding="utf-8") as stream:
-            for line in lines:
-                stream.write(line + "\n")
+        with partial.open("wb") as raw:
+            with gzip.open(raw, "wt", encoding="utf-8") as stream:
+                for line in lines:
+                    stream.write(line + "\n")
+            raw.flush()
+            os.fsync(raw.fileno())  # on disk before the name says "finished": a crash leaves no truncated file
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
@@ -93,12 +96,18 @@ def write_lines(path: Path, lines: Iterable[str]) -> None:
 
 def read_lines(path: Path) -> Iterator[dict[str, Any]]:
     """The JSON objects of a finished partition file, in order."""
-    with gzip.open(path, "rt", encoding="utf-8") as stream:
-        for number, line in enumerate(stream, 1):
-            try:
+    number = 0
+    try:
+        if path.stat().st_size == 0:
+            raise EOFError("the file is empty")
+        with gzip.open(path, "rt", encoding="utf-8") as stream:
+            for line in stream:
+                number += 1
                 yield json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise SitrepError(f"E502: {path}:{number} is not JSON ({exc}); delete the file to redo it.") from exc
+    except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        where = f"{path}:{number}" if isinstance(exc, json.JSONDecodeError) else str(path)
+        raise SitrepError(f"E502: {where} cannot be read ({exc!r}); delete the file and run the batch again to redo "
+                          "it.") from exc  # fmt: skip
 
 
 def finished_files(out: Path) -> list[Path]:

@@ -103,7 +103,7 @@ class ExtractorPlugin(WorkerPlugin):
         from ..api import Extractor, Failure
 
         if self._lock is None:
-            self._lock = threading.Lock()
+            raise SitrepError("E507: the sitrep plugin was not set up on this worker (register it with the client).")
         out: list[str] = []
         failures = 0
         with self._lock:
@@ -167,7 +167,11 @@ def _connect(scheduler: str | None, workers: int | None) -> Client:
     cluster = LocalCluster(
         n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
     )
-    return Client(cluster)
+    try:
+        return Client(cluster)
+    except Exception:
+        cluster.close()
+        raise
 
 
 def run_batch(
@@ -210,6 +214,7 @@ def run_batch(
             try:
                 result: PartitionResult = future.result()
             except Exception as exc:
+                active.cancel(list(pending.futures))  # the others stop; the partitions already written stay
                 raise SitrepError(
                     f"E505: a partition failed on the cluster: {exc!r}. Finished partitions are kept; run the same "
                     "command again to resume."
