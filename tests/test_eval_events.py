@@ -232,3 +232,19 @@ def test_french_team_gold_baseline() -> None:
     assert m["actor_accuracy"]["accuracy"] >= 0.70
     assert m["claimed_by_accuracy"]["accuracy"] >= 0.85
     assert m["modality_accuracy"]["accuracy"] >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "right"),
+    [
+        ("Ganna Maliar", "Maliar", True),
+        ("troupes russes", "les troupes russes", True),
+        ("Russie", "Biélorussie", False),
+        ("Niger", "Nigeria", False),
+        ("Unis", "les Etats-Unis", False),
+    ],
+)
+def test_a_name_is_right_by_whole_words_only(gold: str, predicted: str, right: bool) -> None:
+    from sitrep.evaluation.events import _name_found
+
+    assert _name_found((gold,), [predicted]) is right

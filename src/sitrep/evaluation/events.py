@@ -287,12 +287,18 @@ def _entity_texts(report: Report, key: str) -> list[str]:
 
 
 def _name_found(alternatives: tuple[str, ...], texts: Iterable[str]) -> bool:
-    golds = [_claims_norm(g) for g in alternatives]
+    """Whether a predicted name and a gold one are the same words, or one is a run of the other's words ("Maliar"
+    in "Ganna Maliar"; not "Russie" in "Biélorussie", nor "Niger" in "Nigeria")."""
+    golds = [tuple(_claims_norm(g).split()) for g in alternatives]
     for text in texts:
-        p = _claims_norm(text)
-        if p and any(g and (p in g or g in p) for g in golds):
+        predicted = tuple(_claims_norm(text).split())
+        if predicted and any(g and (_word_run(predicted, g) or _word_run(g, predicted)) for g in golds):
             return True
     return False
+
+
+def _word_run(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    return any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
 def _names_found(names: Names, keys: Iterable[str], report: Report) -> bool:
