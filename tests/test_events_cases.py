@@ -325,3 +325,9 @@ def test_a_background_event_is_recorded_with_less_confidence(lang: str, text: st
     assert {main, background} <= set(events), sorted(events)
     assert events[background].modality == "actual"
     assert (events[background].confidence or 0) < (events[main].confidence or 0)
+
+
+@pytest.mark.parametrize("opening", ["", "\n", "\n\n"])
+def test_a_headline_after_blank_lines_is_still_merged_with_its_lead(opening: str) -> None:
+    text = opening + "L'armée russe a bombardé Kyiv\nLes troupes russes ont bombardé Kyiv lundi."
+    assert len(extract(text, lang="fr", published="2024-01-02").events) == 1

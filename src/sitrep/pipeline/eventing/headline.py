@@ -77,10 +77,13 @@ def _richness(e: EventAttrs) -> int:
 def merge_headline(doc: Doc, sentences: list[Span], events: list[Span], code_of: CodeOf) -> list[Span]:
     """``events`` with each headline event that its lead retells merged into one (see the module docstring);
     ``sentences`` are the doc's, in order."""
+    sentences = [s for s in sentences if s.text.strip()]  # a text may open on a blank line
     if len(sentences) < 2 or not events:
         return events
     title_end = doc_info(doc).title_chars
-    headline = [s for s in sentences if s.start_char < max(title_end, 1)]
+    headline = [s for s in sentences if s.start_char < title_end] if title_end else sentences[:1]
+    if not headline or len(headline) == len(sentences):
+        return events
     # the tokens from the headline's last word to the next sentence's first hold the break (not doc.text: O(doc))
     if not title_end and "\n" not in doc[headline[-1].end - 1 : sentences[len(headline)].start + 1].text_with_ws:
         return events  # the first sentence runs on into the text: no headline
