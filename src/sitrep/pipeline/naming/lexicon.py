@@ -196,6 +196,7 @@ class Lexicon:
     common_acronyms: frozenset[str]  # acronyms of common nouns, as written ("PIB", "GDP"): never a name
     weapon_heads: frozenset[str]  # a model name next to one is a weapon, not an actor ("chars Leopard")
     coordinators: frozenset[str]  # "et", "and": may end a name when another one follows
+    genitives: frozenset[str]  # "de", "of": open a noun's complement
     open_heads: frozenset[str]  # French heads whose complement is a name of its own ("club", "groupe")
     hyphen_particles: frozenset[str]  # lowercase particles hyphened to a name ("al-Assad", "el-Sissi")
     place_prepositions: frozenset[str]  # prepositions before a name that only take places (French "en")
@@ -520,6 +521,7 @@ def build_lexicon(lang: str) -> Lexicon:
         common_acronyms=word_class("common_acronym"),
         weapon_heads=word_class("weapon_head"),
         coordinators=word_class("coordinator"),
+        genitives=word_class("genitive"),
         open_heads=word_class("open_head"),
         hyphen_particles=word_class("hyphen_particle"),
         place_prepositions=word_class("place_preposition"),

@@ -661,7 +661,7 @@ class MentionFinder:
         before = words[k].lower() if k >= 0 else ""
         after = words[e].lower() if e < len(words) else ""
         kind = lex.cues_before.get(before) or lex.cues_after.get(after)
-        if not kind and before in _OF and k > 0:
+        if not kind and before in lex.genitives and k > 0:
             k = self._skip_determiners(words, k - 1)
             cue = words[k].lower() if k >= 0 else ""
             kind = lex.cues_before_of.get(cue) or lex.cues_before.get(cue)
@@ -1061,7 +1061,7 @@ class MentionFinder:
             if more is not None:
                 k = more[1]
         middle = fold(" ".join(w for w in words[j + 1 : comp] if w[:1].islower() and w.isalpha()
-                               and w.lower() not in lex.demonym_adjectives and w.lower() not in _OF
+                               and w.lower() not in lex.demonym_adjectives and w.lower() not in lex.genitives
                                and w.lower() not in lex.determiners))  # fmt: skip
         key = f"body:{fold(words[j])}:{middle}:{fold(' '.join(words[comp:k]))}:{country}"
         if country:
@@ -1162,8 +1162,6 @@ _SUMMIT = re.compile(r"^G\d{1,2}$")
 # A score after a team's name, and the words that join two sides ("Essex v Kent").
 _SCORE = re.compile(r"^\d{1,3}(-\d{1,2})?$")
 _VERSUS = frozenset({"v", "v.", "vs", "vs."})
-
-_OF = frozenset({"de", "du", "des", "of"})
 
 _INNER_OPENERS = frozenset({"-", "–", "—", "(", "[", '"', "«", "“", "‘", ":"})
 
