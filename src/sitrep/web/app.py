@@ -21,8 +21,9 @@ stops.
 
 from __future__ import annotations
 
-import threading
+import asyncio
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated, Any
@@ -53,23 +54,27 @@ class ExtractRequest(BaseModel):
 
 
 class _Extraction:
-    """One extractor for the application, built on first use; extractions run one at a time (spaCy pipelines are
-    not shared between threads)."""
+    """One extractor for the application, built on first use and run on one thread of its own: extractions queue
+    there (a spaCy pipeline is not shared between threads) without holding the threads that serve the reads."""
 
     def __init__(self, options: Options) -> None:
         self.options = options
-        self._lock = threading.Lock()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitrep-extract")
         self._extractor: Any = None
 
-    def report(self, article: Article) -> dict[str, Any]:
+    async def report(self, article: Article) -> dict[str, Any]:
+        return await asyncio.get_running_loop().run_in_executor(self._executor, self._report, article)
+
+    def _report(self, article: Article) -> dict[str, Any]:
         from ..api import Extractor
 
-        with self._lock:
-            if self._extractor is None:
-                self._extractor = Extractor(self.options)
-            report = self._extractor.extract_article(article)
-        result: dict[str, Any] = report.to_dict()
+        if self._extractor is None:
+            self._extractor = Extractor(self.options)
+        result: dict[str, Any] = self._extractor.extract_article(article).to_dict()
         return result
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _date(value: str | None, name: str) -> str | None:
@@ -84,6 +89,8 @@ def _date(value: str | None, name: str) -> str | None:
 def create_app(url: str | None = None, *, options: Options | None = None) -> FastAPI:
     """The application over the store at ``url`` (a SQLite path or an SQLAlchemy URL; None: ``sitrep.db``)."""
 
+    extraction = _Extraction(options or Options())
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = Store(url)
@@ -91,10 +98,10 @@ def create_app(url: str | None = None, *, options: Options | None = None) -> Fas
             yield
         finally:
             app.state.store.close()
+            extraction.close()
 
     summary = "The sourced record of war and geopolitics news: who said what, where, when, claimed by whom."
     app = FastAPI(title="sitrep", version=__version__, lifespan=lifespan, summary=summary)
-    extraction = _Extraction(options or Options())
     static = resources.files("sitrep.web") / "static"
 
     def store_of(request: Request) -> Store:
@@ -154,10 +161,10 @@ def create_app(url: str | None = None, *, options: Options | None = None) -> Fas
         return store_of(request).timeline(_date(since, "since"), _date(until, "until"))
 
     @app.post("/api/extract")
-    def extract(body: ExtractRequest) -> dict[str, Any]:
+    async def extract(body: ExtractRequest) -> dict[str, Any]:
         article = Article(text=body.text, title=body.title, published=_date(body.published, "published"),
                           language=body.lang, id=body.id or "")  # fmt: skip
-        return extraction.report(article)
+        return await extraction.report(article)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
