@@ -15,10 +15,10 @@ THREATEN). Measured:
   has an actor (recipient) whose name or a mention overlaps a gold actor text; also given the type was found.
 
 A second format, the team's claims gold (``tests/data/events_fr_gold.jsonl``; one JSON object a line: ``id``,
-``text``, ``published``, optional ``language`` (default ``fr``), ``events``: ``type``, ``trigger``, ``actor``,
-``recipient``, ``modality``, ``claimed_by``), is read when the path ends in ``.jsonl``. A trigger, actor, recipient
-or speaker may give alternatives separated by ``|``; an actor given as a list is a coordination (each must be
-found); null means none is expected. Measured there:
+``text``, ``published``, optional ``language`` or ``lang`` (default ``fr``), ``events``: ``type``, ``trigger``,
+``actor``, ``recipient``, ``modality``, ``claimed_by``), is read when the path ends in ``.jsonl``. A trigger,
+actor, recipient or speaker may give alternatives separated by ``|``; an actor given as a list is a coordination
+(each must be found); null means none is expected. Measured there:
 
 - detection P/R/F1: a predicted event matches a gold one of the same stage type whose trigger (any alternative,
   any occurrence) it overlaps, one to one, in gold order;
@@ -267,7 +267,7 @@ def read_claims_gold(path: Path) -> list[ClaimsParagraph]:
             actors, recipients = _names(e.get("actor"), where), _names(e.get("recipient"), where)
             events.append(ClaimedEvent(kind, triggers, actors, recipients, modality, speaker))
         out.append(ClaimsParagraph(str(row.get("id", number)), text, row.get("published"),
-                                   str(row.get("language", "fr")), tuple(events)))  # fmt: skip
+                                   str(row.get("language", row.get("lang", "fr"))), tuple(events)))  # fmt: skip
     return out
 
 

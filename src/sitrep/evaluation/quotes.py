@@ -14,7 +14,7 @@ and scores:
   corpus annotates it as one discontinuous content.
 - aads: direct speech spans (kind ``direct``) against the gold spans, both trimmed of quotation marks, dashes
   and spaces, F1 at 30 % and 80 % coverage and on exact trimmed offsets.
-- JSON lines gold set (one paragraph per line: ``{"id", "text", "lang"?, "quotes": [{"content", "kind",
+- JSON lines gold set (one paragraph per line: ``{"id", "text", "lang"? (or "language"), "quotes": [{"content", "kind",
   "speaker"}]}``, a content given as a string found once in the text, or a list of such strings for the parts
   of one interrupted statement; ``speaker`` a name or a list of accepted names, null when the text names no
   source): content F1 at 30 % and 80 % (parts sharing a cue pooled, as for PolNeAR), and on the quotes
@@ -294,7 +294,8 @@ def read_gold_lines(path: Path) -> list[tuple[str, str, str, list[GoldQuote]]]:
                 names = q.get("speaker")
                 names = [] if names is None else [names] if isinstance(names, str) else names
                 gold.append(GoldQuote(_chars(ranges), str(q["kind"]), frozenset(_speaker_key(n) for n in names)))
-            out.append((str(record.get("id", number)), str(record.get("lang", "fr")), text, gold))
+            lang = str(record.get("lang", record.get("language", "fr")))  # either key, as the events gold set
+            out.append((str(record.get("id", number)), lang, text, gold))
         except (KeyError, TypeError, ValueError) as exc:
             raise SitrepError(f"E445: {path}:{number}: not a quote gold record ({exc}).") from exc
     return out

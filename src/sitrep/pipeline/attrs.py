@@ -127,3 +127,9 @@ def doc_info(doc: Doc) -> DocInfo:
         info = DocInfo()
         doc._.sitrep = info
     return info
+
+
+def entity_key(mention: Span) -> str:
+    """The key of the entity a mention belongs to (``span.id_``); a mention the entities stage did not group
+    stands for an entity of its own, keyed by its start."""
+    return mention.id_ or f"_{mention.start_char}"

@@ -34,7 +34,7 @@ from ..report import (
     TextSpan,
     Time,
 )
-from .attrs import ENTITIES, EVENTS, PLACES, QUANTITIES, QUOTES, TIMES, doc_info
+from .attrs import ENTITIES, EVENTS, PLACES, QUANTITIES, QUOTES, TIMES, doc_info, entity_key
 
 
 def _entity_kind(kind: str) -> EntityKind:
@@ -75,7 +75,7 @@ class _Entities:
         self.attributes: dict[str, dict[str, str]] = {}
         self.mentions: dict[str, list[TextSpan]] = {}
         for span in _group(doc, ENTITIES):
-            key: str = span.id_ or f"_{span.start_char}"
+            key: str = entity_key(span)
             entity = info.entities.get(key)
             if key not in self.mentions:
                 self.mentions[key] = []

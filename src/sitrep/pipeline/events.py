@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resources import load_resources
-from .attrs import ENTITIES, EVENTS, PLACES, QUANTITIES, QUOTES, TIMES, EventAttrs, doc_info
+from .attrs import ENTITIES, EVENTS, PLACES, QUANTITIES, QUOTES, TIMES, EventAttrs, doc_info, entity_key
 from .eventing.arguments import ArgumentFinder, CountryIndex, Mention
 from .eventing.headline import merge_headline
 from .eventing.lexicon import EventLexicon, Trigger, compile_lexicon
@@ -116,7 +116,7 @@ class EventsStage:
         mentions = [s for s in doc.spans[ENTITIES]] if ENTITIES in doc.spans else []
         table: dict[str, tuple[str, str, str | None]] = {}
         for span in mentions:
-            key = span.id_ or f"_{span.start_char}"
+            key = entity_key(span)
             if key in table:
                 continue
             entity = info.entities.get(key)
@@ -164,7 +164,7 @@ class EventsStage:
                 continue
             m = by_start.get(place.start)
             if m is not None:
-                out[attrs.country] = m.id_ or f"_{m.start_char}"
+                out[attrs.country] = entity_key(m)
         return out
 
     @staticmethod
@@ -197,7 +197,7 @@ class EventsStage:
         mention_spans = groups[ENTITIES].within(sent.start, sent.end)
         mentions = []
         for span in mention_spans:
-            key = span.id_ or f"_{span.start_char}"
+            key = entity_key(span)
             kind, _, country = table.get(key, ("other", span.text, None))
             mentions.append(Mention(span.start - offset, span.end - offset, key, kind, country))
         if not any(lex.starts_event(f) or f in self.fallback_words for f in sentence_forms):
@@ -333,7 +333,7 @@ class EventsStage:
                 return None
             if "entities" not in quote.doc.spans:
                 return None  # no entities stage: no entity to name
-            key = next((m.id_ or f"_{m.start_char}" for m in quote.doc.spans["entities"]
+            key = next((entity_key(m) for m in quote.doc.spans["entities"]
                         if m.start_char < named.end_char and named.start_char < m.end_char), None)  # fmt: skip
             if key is None and attrs.speaker_name is not None:
                 # No mention covers the named speaker: the conversion to a report makes it an entity of its

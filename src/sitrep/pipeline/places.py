@@ -856,7 +856,8 @@ class PlacesStage:
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Distance in km between two points (equirectangular approximation: good to a few percent under 1,000 km)."""
-    x = math.radians(b[1] - a[1]) * math.cos(math.radians((a[0] + b[0]) / 2))
+    dlon = (b[1] - a[1] + 180.0) % 360.0 - 180.0  # across the 180th meridian, the short way round
+    x = math.radians(dlon) * math.cos(math.radians((a[0] + b[0]) / 2))
     y = math.radians(b[0] - a[0])
     return 6371.0 * math.hypot(x, y)
 
