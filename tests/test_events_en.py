@@ -10,7 +10,7 @@ import functools
 
 import pytest
 
-from tests.test_events_fr import Found, analyse
+from tests.test_events_fr import Found, analyse, by_trigger
 
 ENTITIES: dict[str, tuple[str, str, str | None]] = {
     "Russia": ("RU", "location", "RU"),
@@ -147,12 +147,6 @@ def test_no_event_in_plain_description() -> None:
     assert en("Kyiv has been the capital of Ukraine since 1991.") == []
 
 
-def _by_trigger(found: list[Found], word: str) -> Found:
-    hit = [f for f in found if f.trigger.split()[0] == word]
-    assert hit, found
-    return hit[0]
-
-
 @pytest.mark.parametrize(
     ("text", "content", "speaker", "trigger", "actors", "recipients"),
     [
@@ -175,7 +169,7 @@ def _by_trigger(found: list[Found], word: str) -> Found:
 def test_a_reported_act_is_the_speakers(
     text: str, content: str, speaker: str, trigger: str, actors: tuple[str, ...], recipients: tuple[str, ...]
 ) -> None:
-    event = _by_trigger(en(text, quotes=((content, speaker),)), trigger)
+    event = by_trigger(en(text, quotes=((content, speaker),)), trigger)
     assert event.type == "ASSAULT"
     assert (event.actors, event.recipients) == (actors, recipients), event
     assert event.claimed_by == ENTITIES[speaker][0]
@@ -194,7 +188,7 @@ def test_a_reported_act_is_the_speakers(
 def test_shoot_downs_and_nationality_targets(
     sentence: str, trigger: str, actors: tuple[str, ...], recipients: tuple[str, ...]
 ) -> None:
-    event = _by_trigger(en(sentence), trigger)
+    event = by_trigger(en(sentence), trigger)
     assert (event.actors, event.recipients) == (actors, recipients), event
 
 

@@ -378,7 +378,8 @@ def test_a_pronoun_in_a_reported_clause_is_its_speaker() -> None:
 # -- reported infinitives and shoot-downs: the claimant acts, the weapon's nationality is the target ------------
 
 
-def _by_trigger(found: list[Found], word: str) -> Found:
+def by_trigger(found: list[Found], word: str) -> Found:
+    """The event found whose trigger starts with ``word`` (the English tests use it too)."""
     hit = [f for f in found if f.trigger.split()[0] == word]
     assert hit, found
     return hit[0]
@@ -410,7 +411,7 @@ def _by_trigger(found: list[Found], word: str) -> Found:
 def test_a_reported_infinitive_is_the_speakers_act(
     text: str, content: str, speaker: str, trigger: str, actors: tuple[str, ...], recipients: tuple[str, ...]
 ) -> None:
-    event = _by_trigger(analyse(text, quotes=((content, speaker),)), trigger)
+    event = by_trigger(analyse(text, quotes=((content, speaker),)), trigger)
     assert event.type == "ASSAULT"
     assert (event.actors, event.recipients) == (actors, recipients), event
     assert event.claimed_by == ENTITIES[speaker][0]
@@ -434,7 +435,7 @@ def test_a_reported_infinitive_is_the_speakers_act(
 def test_shoot_downs_and_nationality_targets(
     sentence: str, trigger: str, actors: tuple[str, ...], recipients: tuple[str, ...]
 ) -> None:
-    event = _by_trigger(analyse(sentence), trigger)
+    event = by_trigger(analyse(sentence), trigger)
     assert (event.actors, event.recipients) == (actors, recipients), event
 
 
