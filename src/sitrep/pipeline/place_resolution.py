@@ -1,0 +1,269 @@
+"""Resolution of the places stage's mentions: which gazetteer entry each name of an article means.
+
+:class:`PlaceResolver` scores each candidate entry of a mention: a prior from its feature and population, plus
+evidence from the article (the countries and first-level regions it names, the countries of its other places, a
+"Town, State" apposition; a country that shares its name with a first-level region loses when the article's other
+places all lie elsewhere: "Georgia" with Atlanta and Macon). A second pass reorders the towns and counties by the
+article's coherence: the first-level region and the distance of the other names' first-pass readings
+("Huntsville" with Houston and Walker County is the Texan one); a reading abroad needs strong coherence, and a
+country stays a country. The confidence is a logistic function of the margin over the runner-up.
+
+Recognition (which token runs are place names) is :mod:`.places`; this module sees only the mentions it found.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ..gazetteer import Gazetteer, name_key
+from .attrs import PlaceAttrs
+
+SMALL_TOWN = 5_000  # a one-word name that only names places smaller than this needs support from the article
+# Second-pass coherence (see PlacesStage.resolve): bonus per other name read in the same first-level region, its
+# cap, and the bonus for a reading near another name's reading; only the best candidates of the first pass compete.
+COHERENCE_REGION = 1.0
+COHERENCE_REGION_MAX = 2.5
+COHERENCE_NEAR = 1.0
+NEAR_KM = 60.0
+AROUND_KM = 200.0
+COHERENCE_ABROAD = 2.0
+NAMED_REGION = 3.0  # a town in a first-level region that the article names ("Louisiana")
+OWN_NAME = 0.5  # a reading whose own name the mention is, rather than one of its alternate names
+# A country reading that a first-level region shares its name with ("Georgia") loses this much when the article
+# names this many other places and none in that country.
+UNSUPPORTED_COUNTRY = 1.5
+UNSUPPORTED_COUNTRY_OTHERS = 2
+COHERENCE_CANDIDATES = 40
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token offsets of the span to report
+    end: int
+    name_start: int  # the place name itself, without region words
+    name_end: int
+    key: str
+    candidates: tuple[int, ...]
+    region: bool = False  # a region pattern ("région de X") matched around it
+    scores: list[float] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What the rest of the article says, seen from one mention (its own name excluded)."""
+
+    countries: dict[str, set[str]]  # country code -> keys of the names that name it
+    admins: dict[tuple[str, str], set[str]]
+    others: dict[str, set[str]]  # country code -> keys of the names whose likeliest reading lies there
+    admin_others: dict[tuple[str, str], set[str]]  # (country, admin1) -> keys of the towns likeliest there
+    key: str
+    apposition: tuple[str, str] | None  # "Town, State": the country and admin1 of the name after the comma
+    region_rival: bool = False  # the name is also a first-level region's ("Georgia"): a country reading competes
+
+    def names_country(self, cc: str) -> bool:
+        return bool(self.countries.get(cc, set()) - {self.key})
+
+    def names_admin(self, cc: str, a1: str) -> bool:
+        return bool(self.admins.get((cc, a1), set()) - {self.key})
+
+    def other_places_in(self, cc: str) -> int:
+        return len(self.others.get(cc, set()) - {self.key})
+
+    def towns_in(self, cc: str, a1: str) -> int:
+        return len(self.admin_others.get((cc, a1), set()) - {self.key})
+
+    def other_places(self) -> int:
+        """How many other names of the article have a likeliest reading in some country."""
+        return len(set().union(*self.others.values()) - {self.key}) if self.others else 0
+
+
+class PlaceResolver:
+    """Chooses the reading of every mention of one article, from the gazetteer and the article's other names."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def resolve(self, mentions: list[Mention]) -> list[tuple[PlaceAttrs | None, int]]:
+        """The reading of each mention (None to drop it) and the population of the entry chosen.
+
+        Evidence for a mention comes from the *other* names of the article (a name is no evidence for itself):
+        the countries and first-level regions they name, and the countries of their likeliest readings. A second
+        pass adds the coherence of the article among the readings in the country of the first pass's best: towns
+        and counties in the same first-level region as, or near, the readings the first pass chose for the other
+        names ("Huntsville" with Houston and Walker County is the Texan one).
+        """
+        gaz = self.gazetteer
+        named_countries: dict[str, set[str]] = {}
+        named_admins: dict[tuple[str, str], set[str]] = {}
+        other_countries: dict[str, set[str]] = {}
+        other_admins: dict[tuple[str, str], set[str]] = {}
+        for mention in mentions:
+            first = max(mention.candidates, key=self._prior, default=None)
+            if first is None:
+                continue
+            code, cc, a1 = gaz.feature_code(first), gaz.country_code(first), gaz.admin1_code(first)
+            if code in "ca" and cc:
+                named_countries.setdefault(cc, set()).add(mention.key)
+            if code == "a" and cc and a1 and gaz.is_admin1(first):
+                named_admins.setdefault((cc, a1), set()).add(mention.key)
+            if cc:
+                other_countries.setdefault(cc, set()).add(mention.key)
+            if code in "pa" and cc and a1 and not gaz.is_admin1(first):  # towns and counties
+                other_admins.setdefault((cc, a1), set()).add(mention.key)
+        first_pass: list[tuple[_Evidence, list[tuple[float, int]]]] = []
+        for k, mention in enumerate(mentions):
+            following = mentions[k + 1] if k + 1 < len(mentions) else None
+            evidence = _Evidence(named_countries, named_admins, other_countries, other_admins, mention.key,
+                                 self._apposition(mention, following),
+                                 any(gaz.is_admin1(c) for c in mention.candidates))  # fmt: skip
+            scored = sorted(((self._score(c, mention, evidence), c) for c in mention.candidates), reverse=True)
+            first_pass.append((evidence, scored))
+        chosen = self._local_choices(mentions, [scored for _, scored in first_pass])
+        results: list[tuple[PlaceAttrs | None, int]] = []
+        for mention, (evidence, scored) in zip(mentions, first_pass, strict=True):
+            if len(scored) > 1 and chosen and gaz.feature_code(scored[0][1]) in "pa":  # a country stays a country
+                cc = gaz.country_code(scored[0][1])
+                scored = sorted(((score + self._coherence(c, mention.key, chosen, gaz.country_code(c) == cc), c)
+                                 for score, c in scored[:COHERENCE_CANDIDATES]), reverse=True)  # fmt: skip
+            if not scored or self._unsupported(mention, scored[0][1], evidence):
+                results.append((None, 0))
+                continue
+            results.append((self._attrs(mention, scored), gaz.population(scored[0][1])))
+        return results
+
+    def _local_choices(self, mentions: list[Mention], scored: list[list[tuple[float, int]]]) -> dict[str, int]:
+        """The first pass's reading of each name that is a town, county or first-level region with a point: the
+        anchors of the article's coherence (countries and continents are too large to anchor anything)."""
+        gaz = self.gazetteer
+        chosen: dict[str, int] = {}
+        for mention, ranked in zip(mentions, scored, strict=True):
+            if ranked and mention.key not in chosen:
+                best = ranked[0][1]
+                if gaz.feature_code(best) in "pa" and gaz.point(best) is not None:
+                    chosen[mention.key] = best
+        return chosen
+
+    def _coherence(self, index: int, key: str, chosen: dict[str, int], same_country: bool) -> float:
+        """Bonus for a reading that lies in the same first-level region as, or near, the other names' readings. A
+        reading outside the country of the first pass's best needs strong coherence (two names of its region, or
+        one close by): a single American name must not move "London" to Ohio."""
+        gaz = self.gazetteer
+        if gaz.feature_code(index) not in "pa" or gaz.is_admin1(index):  # a region's towns are first-pass evidence
+            return 0.0
+        cc, a1 = gaz.country_code(index), gaz.admin1_code(index)
+        point = gaz.point(index)
+        same_region = 0
+        nearest = math.inf
+        for other_key, other in chosen.items():
+            if other_key == key or other == index:
+                continue
+            if cc and a1 and gaz.country_code(other) == cc and gaz.admin1_code(other) == a1:
+                same_region += 1
+            other_point = gaz.point(other)
+            if point is not None and other_point is not None:
+                nearest = min(nearest, _km(point, other_point))
+        bonus = min(COHERENCE_REGION_MAX, COHERENCE_REGION * same_region)
+        if nearest < NEAR_KM:
+            bonus += COHERENCE_NEAR
+        elif nearest < AROUND_KM:
+            bonus += COHERENCE_NEAR / 2
+        return bonus if same_country or bonus >= COHERENCE_ABROAD else 0.0
+
+    def _unsupported(self, mention: Mention, best: int, evidence: _Evidence) -> bool:
+        """A one-word name whose likeliest reading is a small town that nothing else in the article supports
+        (no first-level region of it named, no town or county of that region, no "Town, State"): more often a
+        surname or a common word."""
+        gaz = self.gazetteer
+        if mention.name_end - mention.name_start > 1 or mention.region or gaz.feature_code(best) != "p":
+            return False
+        if gaz.population(best) >= SMALL_TOWN:
+            return False
+        cc, a1 = gaz.country_code(best), gaz.admin1_code(best)
+        return not (
+            evidence.names_admin(cc, a1)
+            or evidence.towns_in(cc, a1) > 0
+            or (evidence.apposition is not None and evidence.apposition[0] == cc)
+        )
+
+    def _prior(self, index: int) -> float:
+        return self.gazetteer.prior(index)
+
+    def _score(self, index: int, mention: Mention, evidence: _Evidence) -> float:
+        gaz = self.gazetteer
+        score = self._prior(index)
+        cc = gaz.country_code(index)
+        a1 = gaz.admin1_code(index)
+        code = gaz.feature_code(index)
+        if mention.region:
+            score += 3.0 if code == "a" else 0.0
+        if code == "c" and cc:
+            score += min(2.0, 0.7 * evidence.other_places_in(cc))  # "Georgia" with Tbilisi and Gori
+            if (evidence.region_rival and evidence.other_places_in(cc) == 0
+                    and evidence.other_places() >= UNSUPPORTED_COUNTRY_OTHERS):  # fmt: skip
+                score -= UNSUPPORTED_COUNTRY  # "Georgia" in an article whose other places are all American
+        elif code == "a" and cc and a1:
+            score += min(2.0, 0.7 * evidence.towns_in(cc, a1))  # "Georgia" with Atlanta and Savannah
+        if cc and code != "c":
+            if evidence.names_country(cc):
+                score += 1.0
+            if code != "a" and evidence.names_admin(cc, a1):
+                score += NAMED_REGION
+            score += min(1.0, 0.5 * evidence.other_places_in(cc))
+            apposition = evidence.apposition
+            if apposition is not None and apposition[0] == cc and (not apposition[1] or apposition[1] == a1):
+                score += 4.0
+        if name_key(gaz.entry(index).name) == mention.key:
+            score += OWN_NAME  # the place's own name rather than one of its alternate names
+        return score
+
+    def _apposition(self, mention: Mention, following: Mention | None) -> tuple[str, str] | None:
+        """ "Alexandria, Louisiana": the country and admin1 of a region or country right after a comma."""
+        if following is None or following.name_start != mention.end + 1:
+            return None
+        gaz = self.gazetteer
+        for c in following.candidates:
+            code = gaz.feature_code(c)
+            if code == "a":
+                return gaz.country_code(c), gaz.admin1_code(c)
+            if code == "c":
+                return gaz.country_code(c), ""
+        return None
+
+    def _attrs(self, mention: Mention, scored: list[tuple[float, int]]) -> PlaceAttrs:
+        gaz = self.gazetteer
+        best_score, best = scored[0]
+        margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
+        confidence = 1 / (1 + math.exp(-margin))
+        entry = gaz.entry(best)
+        if mention.region and entry.feature != "admin":
+            region = gaz.admin1(entry.country or "", entry.admin1 or "") if entry.admin1 else None
+            if region is not None:
+                return PlaceAttrs(
+                    geonameid=region.geonameid,
+                    name=region.name or f"{entry.name} (region)",
+                    country=region.country,
+                    lat=region.lat,
+                    lon=region.lon,
+                    feature="admin",
+                    confidence=round(confidence * 0.8, 3),
+                )
+        if entry.lat is None:
+            confidence *= 0.5
+        return PlaceAttrs(
+            geonameid=entry.geonameid,
+            name=entry.name,
+            country=entry.country,
+            lat=entry.lat,
+            lon=entry.lon,
+            feature=entry.feature,
+            confidence=round(confidence, 3),
+        )
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Distance in km between two points (equirectangular approximation: good to a few percent under 1,000 km)."""
+    dlon = (b[1] - a[1] + 180.0) % 360.0 - 180.0  # across the 180th meridian, the short way round
+    x = math.radians(dlon) * math.cos(math.radians((a[0] + b[0]) / 2))
+    y = math.radians(b[0] - a[0])
+    return 6371.0 * math.hypot(x, y)
