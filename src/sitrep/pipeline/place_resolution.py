@@ -29,7 +29,14 @@ NEAR_KM = 60.0
 AROUND_KM = 200.0
 COHERENCE_ABROAD = 2.0
 NAMED_REGION = 3.0  # a town in a first-level region that the article names ("Louisiana")
+NAMED_COUNTY = 3.0  # a town in a county that the article may name ("Paris" with "Henry County")
+COUNTY_WITH_TOWN = 2.0  # a county holding a town that the article may name ("Henry County" with "Paris")
 OWN_NAME = 0.5  # a reading whose own name the mention is, rather than one of its alternate names
+# A town under ALIAS_TOWN people reached only by an alternate name loses ALIAS_OF_REGION when the name is a
+# country's or a first-level region's own name: "Florida" is the state, not a Californian town once called so, even
+# in an article about California (a big city keeps its chance: "New York" is the city as often as the state).
+ALIAS_OF_REGION = 3.0
+ALIAS_TOWN = 100_000
 # A country reading that a first-level region shares its name with ("Georgia") loses this much when the article
 # names this many other places and none in that country.
 UNSUPPORTED_COUNTRY = 1.5
@@ -60,6 +67,10 @@ class _Evidence:
     key: str
     apposition: tuple[str, str] | None  # "Town, State": the country and admin1 of the name after the comma
     region_rival: bool = False  # the name is also a first-level region's ("Georgia"): a country reading competes
+    # (country, admin1, admin2) -> keys of the names that *may* be that county (any of their readings), and of the
+    # names that may be a town in it: "Paris" with "Henry County" is the Paris of the Henry County that has one
+    counties: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
+    county_towns: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
 
     def names_country(self, cc: str) -> bool:
         return bool(self.countries.get(cc, set()) - {self.key})
@@ -72,6 +83,12 @@ class _Evidence:
 
     def towns_in(self, cc: str, a1: str) -> int:
         return len(self.admin_others.get((cc, a1), set()) - {self.key})
+
+    def names_county(self, county: tuple[str, str, str]) -> bool:
+        return bool(self.counties.get(county, set()) - {self.key})
+
+    def towns_in_county(self, county: tuple[str, str, str]) -> bool:
+        return bool(self.county_towns.get(county, set()) - {self.key})
 
     def other_places(self) -> int:
         """How many other names of the article have a likeliest reading in some country."""
@@ -111,12 +128,14 @@ class PlaceResolver:
                 other_countries.setdefault(cc, set()).add(mention.key)
             if code in "pa" and cc and a1 and not gaz.is_admin1(first):  # towns and counties
                 other_admins.setdefault((cc, a1), set()).add(mention.key)
+        counties, county_towns = self._county_evidence(mentions)
         first_pass: list[tuple[_Evidence, list[tuple[float, int]]]] = []
         for k, mention in enumerate(mentions):
             following = mentions[k + 1] if k + 1 < len(mentions) else None
             evidence = _Evidence(named_countries, named_admins, other_countries, other_admins, mention.key,
                                  self._apposition(mention, following),
-                                 any(gaz.is_admin1(c) for c in mention.candidates))  # fmt: skip
+                                 any(gaz.is_admin1(c) for c in mention.candidates), counties,
+                                 county_towns)  # fmt: skip
             scored = sorted(((self._score(c, mention, evidence), c) for c in mention.candidates), reverse=True)
             first_pass.append((evidence, scored))
         chosen = self._local_choices(mentions, [scored for _, scored in first_pass])
@@ -131,6 +150,25 @@ class PlaceResolver:
                 continue
             results.append((self._attrs(mention, scored), gaz.population(scored[0][1])))
         return results
+
+    def _county_evidence(self, mentions: list[Mention]) -> tuple[dict[tuple[str, str, str], set[str]],
+                                                                  dict[tuple[str, str, str], set[str]]]:  # fmt: skip
+        """The counties that each name may be, and the counties of the towns that each name may be (every reading
+        counts: which "Henry County" is meant is what the towns of the article tell)."""
+        gaz = self.gazetteer
+        counties: dict[tuple[str, str, str], set[str]] = {}
+        towns: dict[tuple[str, str, str], set[str]] = {}
+        for mention in mentions:
+            for c in mention.candidates:
+                a2 = gaz.admin2_code(c)
+                if not a2:
+                    continue
+                county = (gaz.country_code(c), gaz.admin1_code(c), a2)
+                if gaz.feature_code(c) == "p":
+                    towns.setdefault(county, set()).add(mention.key)
+                elif gaz.is_admin2(c):
+                    counties.setdefault(county, set()).add(mention.key)
+        return counties, towns
 
     def _local_choices(self, mentions: list[Mention], scored: list[list[tuple[float, int]]]) -> dict[str, int]:
         """The first pass's reading of each name that is a town, county or first-level region with a point: the
@@ -180,9 +218,11 @@ class PlaceResolver:
         if gaz.population(best) >= SMALL_TOWN:
             return False
         cc, a1 = gaz.country_code(best), gaz.admin1_code(best)
+        a2 = gaz.admin2_code(best)
         return not (
             evidence.names_admin(cc, a1)
             or evidence.towns_in(cc, a1) > 0
+            or (bool(a2) and evidence.names_county((cc, a1, a2)))
             or (evidence.apposition is not None and evidence.apposition[0] == cc)
         )
 
@@ -209,13 +249,26 @@ class PlaceResolver:
                 score += 1.0
             if code != "a" and evidence.names_admin(cc, a1):
                 score += NAMED_REGION
+            a2 = gaz.admin2_code(index)
+            if a2 and code == "p" and evidence.names_county((cc, a1, a2)):
+                score += NAMED_COUNTY
+            elif a2 and evidence.towns_in_county((cc, a1, a2)) and gaz.is_admin2(index):
+                score += COUNTY_WITH_TOWN
             score += min(1.0, 0.5 * evidence.other_places_in(cc))
             apposition = evidence.apposition
             if apposition is not None and apposition[0] == cc and (not apposition[1] or apposition[1] == a1):
                 score += 4.0
         if name_key(gaz.entry(index).name) == mention.key:
             score += OWN_NAME  # the place's own name rather than one of its alternate names
+        elif code == "p" and gaz.population(index) < ALIAS_TOWN and self._names_a_region(mention):
+            score -= ALIAS_OF_REGION
         return score
+
+    def _names_a_region(self, mention: Mention) -> bool:
+        """Whether the mention is the own name of one of its country or first-level region readings."""
+        gaz = self.gazetteer
+        return any((gaz.feature_code(c) == "c" or gaz.is_admin1(c)) and gaz.is_own_name(c, mention.key)
+                   for c in mention.candidates)  # fmt: skip
 
     def _apposition(self, mention: Mention, following: Mention | None) -> tuple[str, str] | None:
         """ "Alexandria, Louisiana": the country and admin1 of a region or country right after a comma."""

@@ -1,0 +1,63 @@
+"""Place resolution from the article's other names: counties and their towns, and region names over town aliases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from spacy.language import Language
+
+from sitrep.api import Extractor
+from sitrep.config import Options
+from sitrep.pipeline.attrs import PLACES, PlaceAttrs
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Language]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITREP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "sitrep-cache"))
+        patch.delenv("SITREP_GAZETTEER", raising=False)
+        yield Extractor(Options(stages=("places",))).pipeline("en")
+
+
+def resolved(nlp: Language, text: str) -> dict[str, PlaceAttrs]:
+    doc = nlp(text)
+    return {span.text: span._.place for span in doc.spans[PLACES]}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "geonameid"),
+    [
+        # a town in a county the article names: the Paris of the Henry County that has one (Tennessee)
+        ("A Paris man was charged on Monday, the Henry County sheriff said.", "Paris", 4647963),
+        ("A Paris man was charged on Monday, the Henry County sheriff said.", "Henry County", 4628829),
+        # the same town name with another county: the Paris of Edgar County (Illinois)
+        ("Edgar County deputies closed a road north of Paris after the storm.", "Paris", 4246659),
+        ("Edgar County deputies closed a road north of Paris after the storm.", "Edgar County", 4237672),
+        # no county, no other name: the most likely reading stays
+        ("The summit opened in Paris on Monday.", "Paris", 2988507),
+    ],
+)
+def test_a_county_and_its_town_choose_each_other(nlp: Language, text: str, mention: str, geonameid: int) -> None:
+    place = resolved(nlp, text)[mention]
+    assert place.geonameid == geonameid
+
+
+def test_a_county_has_a_point_near_its_towns(nlp: Language) -> None:
+    found = resolved(nlp, "Edgar County deputies closed a road north of Paris after the storm.")
+    county, town = found["Edgar County"], found["Paris"]
+    assert county.lat is not None and county.lon is not None and town.lat is not None and town.lon is not None
+    assert abs(county.lat - town.lat) < 0.5 and abs(county.lon - town.lon) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "geonameid"),
+    [
+        # "Florida" is an old name of a small Californian town: the state wins even next to California
+        ("Students in California and Florida walked out of class on Wednesday.", "Florida", 4155751),
+        # "Maryland" is an alternate name of Maryland City: the state wins next to one of its towns
+        ("Police in Severn, Maryland, arrested two men on Friday.", "Maryland", 4361885),
+    ],
+)
+def test_a_region_name_is_not_a_small_town_alias(nlp: Language, text: str, mention: str, geonameid: int) -> None:
+    assert resolved(nlp, text)[mention].geonameid == geonameid
