@@ -61,3 +61,18 @@ def test_a_county_has_a_point_near_its_towns(nlp: Language) -> None:
 )
 def test_a_region_name_is_not_a_small_town_alias(nlp: Language, text: str, mention: str, geonameid: int) -> None:
     assert resolved(nlp, text)[mention].geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "geonameid"),
+    [
+        # three names that may all lie in the US state of Georgia: the article's focus, and its "Georgia"
+        ("Deputies from Athens, Madison and Jackson searched the river on Sunday, Georgia officials said.",
+         "Georgia", 4197000),
+        # a country keeps its reading in a story focused on one state
+        ("Texas officials said farmers in Dallas, Austin and Houston sell cotton to China.", "China", 1814991),
+    ],
+)
+def test_the_article_focus_region(nlp: Language, text: str, mention: str, geonameid: int) -> None:
+    assert resolved(nlp, text)[mention].geonameid == geonameid
+

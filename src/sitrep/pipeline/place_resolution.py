@@ -14,6 +14,7 @@ Recognition (which token runs are place names) is :mod:`.places`; this module se
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer, name_key
@@ -29,6 +30,14 @@ NEAR_KM = 60.0
 AROUND_KM = 200.0
 COHERENCE_ABROAD = 2.0
 NAMED_REGION = 3.0  # a town in a first-level region that the article names ("Louisiana")
+# The article's focus: the one first-level region where more of its names may lie than anywhere else (at least
+# FOCUS_MIN_NAMES, and half the names that may lie in some region) lends FOCUS_REGION to its readings there: a local
+# story naming Athens, Madison and Jackson is in Georgia, and so is its "Georgia".
+FOCUS_REGION = 1.5
+FOCUS_MIN_NAMES = 3
+WORLD_CITY = 1_000_000
+REPEATED_REGION = 0.2
+REPEATS_COUNTED = 5
 NAMED_COUNTY = 3.0  # a town in a county that the article may name ("Paris" with "Henry County")
 COUNTY_WITH_TOWN = 2.0  # a county holding a town that the article may name ("Henry County" with "Paris")
 OWN_NAME = 0.5  # a reading whose own name the mention is, rather than one of its alternate names
@@ -71,6 +80,10 @@ class _Evidence:
     # names that may be a town in it: "Paris" with "Henry County" is the Paris of the Henry County that has one
     counties: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
     county_towns: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
+    admin_mentions: Counter[tuple[str, str]] = field(default_factory=Counter)  # how often each region is named
+    focus: tuple[str, str] | None = None  # the article's focus region (see FOCUS_REGION)
+    country_rival: bool = False  # the name is also a country's ("China", "Mexico")
+    world_city: bool = False  # the name is also a city of WORLD_CITY people or more's ("London", "Paris")
 
     def names_country(self, cc: str) -> bool:
         return bool(self.countries.get(cc, set()) - {self.key})
@@ -113,6 +126,7 @@ class PlaceResolver:
         gaz = self.gazetteer
         named_countries: dict[str, set[str]] = {}
         named_admins: dict[tuple[str, str], set[str]] = {}
+        admin_mentions: Counter[tuple[str, str]] = Counter()
         other_countries: dict[str, set[str]] = {}
         other_admins: dict[tuple[str, str], set[str]] = {}
         for mention in mentions:
@@ -124,18 +138,23 @@ class PlaceResolver:
                 named_countries.setdefault(cc, set()).add(mention.key)
             if code == "a" and cc and a1 and gaz.is_admin1(first):
                 named_admins.setdefault((cc, a1), set()).add(mention.key)
+                admin_mentions[(cc, a1)] += 1
             if cc:
                 other_countries.setdefault(cc, set()).add(mention.key)
             if code in "pa" and cc and a1 and not gaz.is_admin1(first):  # towns and counties
                 other_admins.setdefault((cc, a1), set()).add(mention.key)
         counties, county_towns = self._county_evidence(mentions)
+        focus = self._focus_region(mentions)
         first_pass: list[tuple[_Evidence, list[tuple[float, int]]]] = []
         for k, mention in enumerate(mentions):
             following = mentions[k + 1] if k + 1 < len(mentions) else None
             evidence = _Evidence(named_countries, named_admins, other_countries, other_admins, mention.key,
                                  self._apposition(mention, following),
                                  any(gaz.is_admin1(c) for c in mention.candidates), counties,
-                                 county_towns)  # fmt: skip
+                                 county_towns, admin_mentions, focus,
+                                 any(gaz.feature_code(c) == "c" for c in mention.candidates),
+                                 any(gaz.population(c) >= WORLD_CITY and gaz.feature_code(c) == "p"
+                                     for c in mention.candidates))  # fmt: skip
             scored = sorted(((self._score(c, mention, evidence), c) for c in mention.candidates), reverse=True)
             first_pass.append((evidence, scored))
         chosen = self._local_choices(mentions, [scored for _, scored in first_pass])
@@ -150,6 +169,25 @@ class PlaceResolver:
                 continue
             results.append((self._attrs(mention, scored), gaz.population(scored[0][1])))
         return results
+
+    def _focus_region(self, mentions: list[Mention]) -> tuple[str, str] | None:
+        """The first-level region (country, admin1) where clearly more of the article's names may lie than in any
+        other (any reading counts: a town, a county or the region itself), or None."""
+        gaz = self.gazetteer
+        names_in: dict[tuple[str, str], set[str]] = {}
+        placed: set[str] = set()
+        for mention in mentions:
+            for c in mention.candidates:
+                cc, a1 = gaz.country_code(c), gaz.admin1_code(c)
+                if cc and a1 and gaz.feature_code(c) in "pa":
+                    names_in.setdefault((cc, a1), set()).add(mention.key)
+                    placed.add(mention.key)
+        ranked = sorted(((len(keys), region) for region, keys in names_in.items()), reverse=True)
+        if not ranked:
+            return None
+        top, region = ranked[0]
+        runner_up = ranked[1][0] if len(ranked) > 1 else 0
+        return region if top >= FOCUS_MIN_NAMES and top > runner_up and 2 * top >= len(placed) else None
 
     def _county_evidence(self, mentions: list[Mention]) -> tuple[dict[tuple[str, str, str], set[str]],
                                                                   dict[tuple[str, str, str], set[str]]]:  # fmt: skip
@@ -237,6 +275,10 @@ class PlaceResolver:
         code = gaz.feature_code(index)
         if mention.region:
             score += 3.0 if code == "a" else 0.0
+        # the focus does not move "China" from the country, or "London" from the world city, to a namesake town
+        if (code in "pa" and evidence.focus is not None and evidence.focus == (cc, a1)
+                and (gaz.is_admin1(index) or not (evidence.country_rival or evidence.world_city))):  # fmt: skip
+            score += FOCUS_REGION
         if code == "c" and cc:
             score += min(2.0, 0.7 * evidence.other_places_in(cc))  # "Georgia" with Tbilisi and Gori
             if (evidence.region_rival and evidence.other_places_in(cc) == 0
@@ -247,8 +289,10 @@ class PlaceResolver:
         if cc and code != "c":
             if evidence.names_country(cc):
                 score += 1.0
-            if code != "a" and evidence.names_admin(cc, a1):
-                score += NAMED_REGION
+            if (code != "a" or gaz.is_admin2(index)) and evidence.names_admin(cc, a1):  # a town or a county
+                # the more often the article names the region, the likelier its towns: "Boone County" in an
+                # article that names Indiana five times and Kentucky once
+                score += NAMED_REGION + REPEATED_REGION * min(REPEATS_COUNTED, evidence.admin_mentions[(cc, a1)] - 1)
             a2 = gaz.admin2_code(index)
             if a2 and code == "p" and evidence.names_county((cc, a1, a2)):
                 score += NAMED_COUNTY
