@@ -76,3 +76,8 @@ def test_a_region_name_is_not_a_small_town_alias(nlp: Language, text: str, menti
 def test_the_article_focus_region(nlp: Language, text: str, mention: str, geonameid: int) -> None:
     assert resolved(nlp, text)[mention].geonameid == geonameid
 
+
+
+def test_a_region_name_beats_a_town_alias_next_to_the_towns_of_that_region(nlp: Language) -> None:
+    text = "SEVERN, Md. - Two men were arrested in Severn on Friday, Maryland state police said."
+    assert resolved(nlp, text)["Maryland"].geonameid == 4361885

@@ -43,8 +43,9 @@ COUNTY_WITH_TOWN = 2.0  # a county holding a town that the article may name ("He
 OWN_NAME = 0.5  # a reading whose own name the mention is, rather than one of its alternate names
 # A town under ALIAS_TOWN people reached only by an alternate name loses ALIAS_OF_REGION when the name is a
 # country's or a first-level region's own name: "Florida" is the state, not a Californian town once called so, even
-# in an article about California (a big city keeps its chance: "New York" is the city as often as the state).
-ALIAS_OF_REGION = 3.0
+# in an article about California, or "Maryland" Maryland City next to Severn (the penalty outweighs the named region
+# and the coherence such a town gets); a big city keeps its chance: "New York" is the city as often as the state.
+ALIAS_OF_REGION = 6.0
 ALIAS_TOWN = 100_000
 # A country reading that a first-level region shares its name with ("Georgia") loses this much when the article
 # names this many other places and none in that country.
