@@ -81,3 +81,23 @@ def test_the_article_focus_region(nlp: Language, text: str, mention: str, geonam
 def test_a_region_name_beats_a_town_alias_next_to_the_towns_of_that_region(nlp: Language) -> None:
     text = "SEVERN, Md. - Two men were arrested in Severn on Friday, Maryland state police said."
     assert resolved(nlp, text)["Maryland"].geonameid == 4361885
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "mention", "geonameid"),
+    [
+        # "Oklahoma" is only a raw alternate name of Oklahoma City: the state whose own name it is wins
+        ("en", "Tornadoes tore through Oklahoma on Tuesday night.", "Oklahoma", 4544379),
+        # "Jenin" is a Polish village's own name, far too small to take the name from the Palestinian city
+        ("fr", "L'armée israélienne a mené un raid à Jenin mardi.", "Jenin", 283506),
+        # a Palestinian governorate's name is not a name of the whole West Bank
+        ("fr", "Des colons ont attaqué un village près de Naplouse.", "Naplouse", 282615),
+    ],
+)
+def test_a_raw_alias_loses_to_an_own_name(lang: str, text: str, mention: str, geonameid: int,
+                                          tmp_path_factory: pytest.TempPathFactory) -> None:  # fmt: skip
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITREP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "sitrep-cache"))
+        patch.delenv("SITREP_GAZETTEER", raising=False)
+        nlp = Extractor(Options(stages=("places",))).pipeline(lang)
+        assert resolved(nlp, text)[mention].geonameid == geonameid

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from importlib import resources as importlib_resources
 from typing import Any
 
@@ -37,7 +37,7 @@ from .index import IndexBuilder
 from .localised import add_continent_names, add_country_names, add_exonyms, clean_name
 from .normalize import is_latin_name, name_key
 
-BUILD_VERSION = 9  # raise when the build changes what goes into the index (part of the cache key)
+BUILD_VERSION = 10  # raise when the build changes what goes into the index (part of the cache key)
 CITIES_FILE = "cities500.json"
 # Alternate names are indexed for places of this population or more: below it they are mostly transliterations
 # of villages' names in other languages, a third of all names, slow to load and a source of false matches.
@@ -211,6 +211,8 @@ def _add_regions(builder: IndexBuilder, points: dict[tuple[str, str], list[tuple
         builder.admin1[f"US.{code}"] = index
         subdivisions[f"US-{code}"] = index
 
+    linked: list[tuple[Any, str, str | None, bool]] = []
+    by_town: Counter[tuple[str, str]] = Counter()
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None or sub.code in subdivisions or sub.type.lower() not in REGION_TYPES:
             continue
@@ -218,6 +220,15 @@ def _add_regions(builder: IndexBuilder, points: dict[tuple[str, str], list[tuple
         cc = sub.country_code
         same = [i for i in builder.entries_named(name) if builder.cc[i] == cc and builder.feat[i] == "a"]
         a1 = builder.a1[same[0]] if same else _admin1_of(builder, cc, name)
+        linked.append((sub, name, a1, bool(same)))
+        if a1 and not same:
+            by_town[(cc, a1)] += 1
+    for sub, name, a1, same_name in linked:
+        cc = sub.country_code
+        if a1 and not same_name and by_town[(cc, a1)] > 1:
+            # several subdivisions fall in one GeoNames region by their towns (the Palestinian governorates in
+            # "West Bank"): the region is larger than each, and "Jenin" must stay the town, not become the region
+            continue
         known = builder.admin1.get(f"{cc}.{a1}") if a1 else None
         if known is not None and builder.gid[known] >= 0:  # the GeoNames region: pycountry's name is another name
             builder.add_name(name, known)

@@ -47,6 +47,9 @@ OWN_NAME = 0.5  # a reading whose own name the mention is, rather than one of it
 # and the coherence such a town gets); a big city keeps its chance: "New York" is the city as often as the state.
 ALIAS_OF_REGION = 6.0
 ALIAS_TOWN = 100_000
+# A town or city under WORLD_CITY people reached by a raw (not curated) alternate name also loses ALIAS_OF_REGION to
+# a place whose own name it is, when that place is a country, a region or a town of at least this share of its size.
+ALIAS_RIVAL_SHARE = 0.1
 # A country reading that a first-level region shares its name with ("Georgia") loses this much when the article
 # names this many other places and none in that country.
 UNSUPPORTED_COUNTRY = 1.5
@@ -305,9 +308,25 @@ class PlaceResolver:
                 score += 4.0
         if name_key(gaz.entry(index).name) == mention.key:
             score += OWN_NAME  # the place's own name rather than one of its alternate names
-        elif code == "p" and gaz.population(index) < ALIAS_TOWN and self._names_a_region(mention):
+        elif code == "p" and (
+            (gaz.population(index) < ALIAS_TOWN and self._names_a_region(mention))
+            or (gaz.population(index) < WORLD_CITY and not gaz.is_curated(mention.key)
+                and self._is_own_name_of_some(mention, gaz.population(index)))
+        ):  # fmt: skip
             score -= ALIAS_OF_REGION
         return score
+
+    def _is_own_name_of_some(self, mention: Mention, population: int) -> bool:
+        """Whether the mention is the own name of a country, a first-level region or a town of at least
+        ALIAS_RIVAL_SHARE of ``population`` ("Palmerston" is an Australian town's own name, and only a raw alternate
+        name of Darwin; "Jenin" is also a Polish village's own name, too small to take it from the Palestinian
+        city)."""
+        gaz = self.gazetteer
+        return any(
+            gaz.is_own_name(c, mention.key)
+            and (gaz.feature_code(c) == "c" or gaz.is_admin1(c) or gaz.population(c) >= ALIAS_RIVAL_SHARE * population)
+            for c in mention.candidates
+        )
 
     def _names_a_region(self, mention: Mention) -> bool:
         """Whether the mention is the own name of one of its country or first-level region readings."""
