@@ -171,3 +171,96 @@ def test_a_small_town_before_a_public_body_stays_a_place(nlp: Language, text: st
 )
 def test_a_given_name_place_before_a_common_word_stays_a_place(nlp: Language, text: str, mention: str) -> None:
     assert mention in places(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a local body, office or official after a small town's name
+        ("The Torrington Fire Department responded to the call.", "Torrington"),
+        ("Lewisburg Mayor John Manchester watched the signing.", "Lewisburg"),
+        ("Paris PD said the message was a hoax.", "Paris"),
+        # a determiner before a name ending in -s that is not a people
+        ("The Athens Police Department arrested a man on Monday.", "Athens"),
+        ("Protests spread to the Damascus suburbs overnight.", "Damascus"),
+        # a preposition of place before a town that is also a common word
+        ("Winds of 60 mph were recorded in Salina on Tuesday.", "Salina"),
+        ("A fundraiser will be held on April 1 in Sycamore.", "Sycamore"),
+        # a dateline in capitals, and a "Town, State" apposition
+        ("TORRINGTON — A kitchen fire displaced six tenants.", "TORRINGTON"),
+        ("ST. PAUL -- A man was charged with threatening a tax worker.", "ST. PAUL"),
+        ("Two teenagers were found unharmed in Hurricane, W.Va., on Monday.", "Hurricane"),
+        # a country's name inside a firm's or a body's name
+        ("The perennially struggling Air Zimbabwe cancelled its flights.", "Zimbabwe"),
+        ("Environment Canada issued a storm warning.", "Canada"),
+        # a descriptive word before a well-known place
+        ("Rodeo Dublin draws riders from three counties.", "Dublin"),
+        # an abbreviation with its full stop
+        ("Mt. Pleasant won the jazz competition.", "Mt. Pleasant"),
+    ],
+)
+def test_toponyms_in_local_news_contexts_are_found(nlp: Language, text: str, mention: str) -> None:
+    assert mention in places(nlp, text)
+
+
+def test_a_preposition_of_place_makes_the_town_a_place_elsewhere_in_the_article(nlp: Language) -> None:
+    doc = nlp("The Sycamore family raised money. The event was held in Sycamore.")
+    assert [span.start_char for span in doc.spans[PLACES]] == [4, 56]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Fires burned in Eastland and Callahan counties.", ("Eastland", "Callahan")),
+        ("Water covered roads in Becker, Clay, Otter Tail and Wilkin counties.", ("Becker", "Clay", "Wilkin")),
+        ("Schools in Barrow, Jackson and Madison counties cut jobs.", ("Barrow", "Jackson", "Madison")),
+    ],
+)
+def test_a_list_of_counties_gives_each_county(nlp: Language, text: str, names: tuple[str, ...]) -> None:
+    found = places(nlp, text)
+    for name in names:
+        assert name in found, found
+        assert (found[name].name.endswith("County"), found[name].feature) == (True, "admin"), found[name]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a speech verb next to a small place's name makes it a person, there and elsewhere in the article
+        ("“It takes time,” Nelson says. Nelson started as a critic of the project.", "Nelson"),
+        ("“Nobody told me,” said Noma. Noma works as a domestic worker.", "Noma"),
+        # a middle initial between the given name and the surname, here and later in the article
+        ("Who would have wanted Matthew D. Flores dead? Flores was 26.", "Flores"),
+        # a big town's name that a given name made a surname earlier in the article
+        ("Elizabeth Fairfield is accused of murder. Fairfield declined to plead.", "Fairfield"),
+        # a double-barrelled surname
+        ("Congressman Mario Diaz-Balart spoke. Diaz-Balart praised the grant.", "Balart"),
+        # a title before a town's name
+        ("President Obama came to town on Wednesday.", "Obama"),
+        # a given name and an initial or another given name after it
+        ("The rule was set by Mary Z. Connaughton, a board member.", "Mary"),
+        # capitals before a dash inside a sentence are not a dateline
+        ("Officials said PSC-PSI programs are free.", "PSC"),
+        # a plural people after a determiner
+        ("The Albanians voted on Sunday.", "Albanians"),
+    ],
+)
+def test_persons_named_like_places_are_not_places(nlp: Language, text: str, absent: str) -> None:
+    assert absent not in places(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "present"),
+    [
+        # a given name in a list of places is a place
+        ("Officials visited residents in Cornwall, Sharon and Salisbury last week.", "Sharon", True),
+        # a name of several words after a capitalised word is no surname
+        ("California Democrats hope to turn Republican Orange County blue.", "Orange County", True),
+        # a sea or region followed by "of" and a name the gazetteer lacks is part of that name
+        ("Low pressure systems in the Gulf of Alaska are weaker this year.", "Gulf", False),
+        # a surname with an apostrophe, given in full earlier in the article
+        ("Police arrested Sean O'Connor on Friday. O'Connor was charged with breach of peace.", "O'Connor", False),
+    ],
+)
+def test_names_around_other_capitalised_words(nlp: Language, text: str, mention: str, present: bool) -> None:
+    assert (mention in places(nlp, text)) is present

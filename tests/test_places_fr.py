@@ -234,3 +234,29 @@ def test_feature_words_alone_are_not_places(nlp: Language, text: str, absent: st
 )  # fmt: skip
 def test_country_names_with_lower_case_words_are_whole(nlp: Language, sentence: str, name: str, country: str) -> None:
     assert places(nlp, sentence)[name].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # "à" or "la commune de" before a town whose name is also a common word
+        ("Le convoi est arrivé à Sablé dans la soirée.", "Sablé"),
+        ("Les habitants de la commune de Sablé ont manifesté samedi.", "Sablé"),
+        # a dateline in capitals
+        ("LONDRES — Le gouvernement britannique a annoncé des sanctions.", "LONDRES"),
+    ],
+)
+def test_toponyms_in_context_are_found(nlp: Language, text: str, mention: str) -> None:
+    assert mention in places(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a speech verb next to a small place's name makes it a person, there and elsewhere in the article
+        ("« Personne ne m'a prévenue », explique Noma. Noma travaille comme employée de maison.", "Noma"),
+        ("Les Maliens ont voté dimanche.", "Maliens"),
+    ],
+)
+def test_persons_and_peoples_named_like_places_are_not_places(nlp: Language, text: str, absent: str) -> None:
+    assert absent not in places(nlp, text)

@@ -7,30 +7,54 @@ token (or a lower-case feature word of ``place_feature_words.txt`` before one: "
 connectors ("Rostov-sur-le-Don", "Isle of Wight") and ends on a capitalised token; its text is
 normalised (:func:`sitrep.gazetteer.name_key`) and looked up. Region patterns from ``place_regions.tsv`` widen a
 match into a first-level region ("la région de Donetsk", "Kharkiv Oblast"); a capitalised article is left out
-when the name after it is longer ("La Côte d'Ivoire"). A match is rejected when:
+when the name after it is longer ("La Côte d'Ivoire"); a full stop that the tokenizer split from a capitalised
+abbreviation stays inside the run ("ST. PAUL"). Names in a list closed by a plural region word of
+``place_list_heads.tsv`` are each that region ("Barrow and Jackson counties": Barrow County, Jackson County).
+
+Before judging each name the stage reads the whole article: its surnames (a capitalised word after another, and
+those after a given name, a form of address or a middle initial: "Elizabeth Fairfield", "Matthew D. Flores",
+"Mario Diaz-Balart"), the one-word names next to a speech verb of ``place_speech_verbs.txt`` ("Nelson says",
+"said Noma"), the names it establishes as places (a dateline in capitals before a dash, "BANTAM —"; a "Town,
+State" apposition whose state or country holds a place of that name, "Hurricane, W.Va.") and the names that a
+cue of ``place_locatives.txt`` puts in a place somewhere ("in Salina", "the city of Edwardsville"). A match is
+rejected when:
 - its key is in ``place_stop.txt`` or the entities stage's organisation table ("Kremlin", "Hamas"), or it is one
   word that is a function word (spaCy's stop words), a weekday or month (CLDR), or a demonym (the entities stage's
-  demonym tables; "les Russes" after a determiner);
+  demonym tables; after a determiner, a plural ending like one of ``place_demonym_endings.txt`` with no name
+  after it: "les Maliens", not "the Athens Police");
 - it is short (three letters or fewer) and neither in capitals nor a dotted abbreviation of a region ("US",
-  "Ga." yes; "Us" no), or an acronym of four capitals or fewer that names no country or region ("NATO");
+  "Ga." yes; "Us" no), or an acronym of four capitals or fewer that names no country or region ("NATO") and is
+  no dateline;
+- in a title-case headline, it is one word naming only small places;
+- the article uses it as a surname, unless a locative cue stands before it here, it is a country, a continent or
+  a first-level region's own name, or no given name came before it in the article and it is a big town's own name
+  or the article places it somewhere ("Historic Dublin" once does not make "Dublin" a surname);
+- it is one word next to a speech verb in the article and names no country, continent or big town by its own name;
 - it is one word naming only places under 100,000 people that is a common word of the language (the lemma
-  table: "Santé", "Assis");
+  table: "Santé", "Assis"), unless the article places it ("in Sycamore");
 - it is one word that is a given name ("Keith", "Julia") and names no country, sea, first-level region or town
-  of 100,000 people or more by its own name or a curated exonym ("Julia" is only an old name of Plovdiv);
+  of 100,000 people or more by its own name or a curated exonym ("Julia" is only an old name of Plovdiv), unless a
+  locative cue stands before it or it stands in a list of two places or more ("Douglas, Lancaster and Sarpy");
 - it is one word that is only a raw alternate name of towns (not their own name, not a curated exonym) and a
   surname of the article or a common word ("Bush" for Būsh), or names only towns under 100,000 people ("Zara",
   "Ismaili");
-- a capitalised word before it makes it a surname ("François Hollande", "Gilbert De Paoli"), unless that word is a
-  modifier ("Eastern Ukraine"), or it follows a form of address ("M. Paris");
-- the capitalised word after it makes it a person's or a firm's name: after a given name, unless that word is a
-  common word ("Paris Hilton", "Jordan Bardella"; not "Paris Police"), or after a one-word name of a small place
-  ("Warner Music"), unless that word heads a public body (the entities stage's organisation heads:
-  "Edwardsville City Council"). A big place inside an organisation's name is kept, as LGL and GeoWebNews annotate
-  it ("Washington Post", "Athens Police");
-- the article uses it as a surname elsewhere ("Boris Johnson ... Johnson said");
-- in a title-case headline, it is one word naming only small places;
-- it is one word naming only towns under 5,000 people that nothing in the article supports (no region of theirs
-  named, no town or county of that region, no "Town, State" apposition).
+- it names only a sea or region and a connector and a capitalised word follow it: part of a longer name the
+  gazetteer lacks ("the Gulf of Alaska" is not the Persian Gulf);
+- a given name, a title of the entities stage ("President Obama"), a given name and a middle initial, or a
+  surname and a hyphen ("Mario Diaz-Balart") come before it; or any other capitalised word does ("François
+  Hollande", "Gilbert De Paoli"), unless that word is a modifier ("Eastern Ukraine"), the name is a country's
+  ("Air Zimbabwe", "Environment Canada"), a well-known place after a descriptive common word ("Rodeo
+  Gainesville"), or a name of several words ("Republican Orange County"); in a headline only given names and
+  titles count;
+- the capitalised word after it makes it a person's or a firm's name: after a given name, an initial or a second
+  given name ("Mary Z. Connaughton") or any capitalised word that is not a common word ("Paris Hilton", "Jordan
+  Bardella"; not "Paris Police", "Paris PD"), or after a one-word name of a small place ("Warner Music"), unless
+  that word heads a public body (the entities stage's organisation heads: "Edwardsville City Council") or names a
+  local body, office or official of ``place_local_heads.txt`` ("Torrington Fire Department", "Lewisburg Mayor").
+  A big place inside an organisation's name is kept, as LGL and GeoWebNews annotate it ("Washington Post", "Athens
+  Police");
+- (in :mod:`.place_resolution`) it is one word naming only towns under 5,000 people that nothing in the article
+  supports (no region of theirs named, no town or county of that region, no "Town, State" apposition).
 
 Resolution is :mod:`.place_resolution`. Metonymy ("Moscou a affirmé", "le soutien de Londres", "according to
 Kyiv") is flagged for countries and cities of 100,000 inhabitants or more by cue verbs, nouns and prepositions from
@@ -41,7 +65,9 @@ oceans, most mountains and seas beyond the few of ``place_geonames_features.tsv`
 lower-case texts, demonyms and adjectives (by design), and relative locations ("le sud du pays"). An article with
 one ambiguous name and nothing else to go on gets the most populous reading ("Paris" is in France, "Dublin" in
 Ireland), which is wrong for local news. Surnames that are also town names are caught only when the article gives
-the full name once. Metonymy is a cue-word heuristic, not a parse.
+the full name once or makes them speak ("Lincoln" in an article about the president, with neither, stays a
+place). Firms and teams named after a place ("Notre Dame", the "Iceland" supermarket) are places to the stage.
+Metonymy is a cue-word heuristic, not a parse.
 """
 
 from __future__ import annotations
@@ -49,7 +75,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -67,6 +93,11 @@ MAX_LOWER_WORDS = 2  # lower-case words (not connectors) a name may hold: "Répu
 METONYMY_MIN_POPULATION = 100_000
 TITLE_CASE_SHARE = 0.85  # a sentence whose words are this capitalised is a headline in title case
 ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "the"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+DATELINE_MARKS = frozenset({"—", "–", "--"})  # after a dateline in capitals: "BANTAM —", "ST. PAUL --"
+CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "”", '"', "»"})  # "“…,” said Noma."
+LIST_REASONS = frozenset({"given-name"})  # refusals that a list of places around the name undoes
+LIST_SEPARATORS = frozenset({",", "and", "or", "&", "et", "ou"})  # between the names of a list
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +135,37 @@ class PlaceLexicon:
     place_heads: frozenset[str] = frozenset()
     # lower-case words that make the one-word name before them a person ("the Obama administration")
     person_after: frozenset[str] = frozenset()
+    # lower-case endings of plural demonyms ("-ans": "the Mormons" no, "the Albanians" yes): a name so ending after
+    # a determiner and before no other name is a people, not a small town of that name
+    demonym_endings: tuple[str, ...] = ()
+    # lower-case words that, after a town's name, make a local body, office or official of that town ("Torrington
+    # Fire Department", "Lewisburg Mayor John Manchester", "a Kettering Republican"), not a firm's name
+    local_heads: frozenset[str] = frozenset()
+    # lower-case token sequences that put the name after them in a place ("in Salina", "the city of Edwardsville")
+    locatives: tuple[tuple[str, ...], ...] = ()
+    # lower-case titles of persons ("president", "judge"): the name after one is a person's
+    titles: frozenset[str] = frozenset()
+    # inflected forms of speech verbs, lower-case: a one-word name of a small place next to one is a person
+    # ("Nelson says", "said Noma")
+    speech_verbs: frozenset[str] = frozenset()
+    # plural heads of a list of regions and the singular that completes each name ("Barrow and Jackson counties":
+    # "counties" -> "County")
+    list_heads: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What the stage reads off the whole article before it judges each name."""
+
+    words: list[str]
+    sent_start: list[bool]
+    headline: set[int]  # token indices of title-case sentences
+    surnames: set[str]  # words used as a person's surname in the article ("Boris Johnson" -> "Johnson")
+    given_surnames: set[str]  # those of them after a given name or a form of address ("Elizabeth Fairfield")
+    standalone: set[str]  # capitalised common words standing alone ("the Bush administration")
+    speakers: set[str]  # one-word names next to a speech verb ("Nelson says", "said Noma")
+    established: set[str]  # keys that a dateline or a "Town, State" apposition makes places in this article
+    placed: set[str]  # keys that some preposition of place puts in a place somewhere in the article ("in Salina")
 
 
 def make(nlp: Language, name: str) -> PlacesStage:
@@ -136,6 +198,14 @@ def compile_lexicon(lang: str) -> PlaceLexicon:
         person |= {r["name"] for r in resources.table("entity_first_names.tsv", required=("name",)).records()}
     regions = resources.table("place_regions.tsv", required=("words", "position")).records()
     verb_forms, common_words = _word_tables(lang, tuple(sorted(resources.words("place_metonymy_verbs.txt"))))
+    speech_lemmas = tuple(sorted(_optional_words(resources, "place_speech_verbs.txt")))
+    speech_forms = _word_tables(lang, speech_lemmas)[0] if speech_lemmas else frozenset()
+    list_heads = (
+        {r["plural"].lower(): r["singular"] for r in resources.table("place_list_heads.tsv", required=(
+            "plural", "singular")).records()}
+        if resources.has("place_list_heads.tsv")
+        else {}
+    )  # fmt: skip
     return PlaceLexicon(
         stop=frozenset(stop),
         function_words=frozenset(function_words),
@@ -161,10 +231,29 @@ def compile_lexicon(lang: str) -> PlaceLexicon:
         organizations={k: tuple(sorted(v, key=len, reverse=True)) for k, v in organizations.items()},
         inner_words=_inner_words(lang, resources),
         place_heads=_heads(resources, "location"),
-        person_after=frozenset(w.lower() for w in resources.words("place_person_after.txt"))
-        if resources.has("place_person_after.txt")
-        else frozenset(),
+        person_after=frozenset(w.lower() for w in _optional_words(resources, "place_person_after.txt")),
+        demonym_endings=tuple(sorted(w.lower() for w in _optional_words(resources, "place_demonym_endings.txt"))),
+        local_heads=frozenset(w.lower() for w in _optional_words(resources, "place_local_heads.txt")),
+        locatives=tuple(_split(w) for w in resources.lines("place_locatives.txt"))
+        if resources.has("place_locatives.txt")
+        else (),
+        titles=_titles(resources),
+        speech_verbs=speech_forms,
+        list_heads=list_heads,
     )
+
+
+def _titles(resources: Resources) -> frozenset[str]:
+    """The entities stage's one-word titles of persons (``entity_titles.tsv``), lower-case."""
+    if not resources.has("entity_titles.tsv"):
+        return frozenset()
+    table = resources.table("entity_titles.tsv", required=("title",))
+    return frozenset(r["title"].lower() for r in table.records() if " " not in r["title"].strip())
+
+
+def _optional_words(resources: Resources, name: str) -> frozenset[str]:
+    """The words of a resource file that a language may lack (none then)."""
+    return frozenset(resources.words(name)) if resources.has(name) else frozenset()
 
 
 def _inner_words(lang: str, resources: Resources) -> frozenset[str]:
@@ -334,17 +423,38 @@ class PlacesStage:
         sent_start = [False] * n
         for sent in doc.sents:
             sent_start[sent.start] = True
-        headline = self._headline_sentences(words, sent_start)
-        surnames = self._surnames(words, sent_start)
-        standalone = self._standalone_names(words, sent_start)
+        runs: dict[int, tuple[int, str] | None] = {}
+
+        def run_at(k: int) -> tuple[int, str] | None:
+            if k not in runs:
+                runs[k] = self._longest(words, offsets, sent_start, text, k)
+            return runs[k]
+
         in_organization = self._inside_organizations(text, words, offsets)
+        listed = self._listed_regions(words)
+        established = self._established(words, sent_start, run_at)
+        placed = established | {
+            run[1]
+            for k in range(n)
+            if words[k][:1].isupper() and (run := run_at(k)) is not None and self._located(words, k, run[0])
+        }
+        article = _Article(
+            words, sent_start, self._headline_sentences(words, sent_start), *self._surnames(words, sent_start),
+            self._standalone_names(words, sent_start), self._speakers(words, sent_start), established, placed,
+        )  # fmt: skip
         mentions: list[Mention] = []
+        doubtful: list[tuple[int, int, str]] = []  # names refused on a ground that a list of places outweighs
         i = 0
         while i < n:
+            if i in listed:  # "Barrow and Jackson counties": each name is a county
+                end, key = listed[i]
+                mentions.append(Mention(i, end, i, end, key, self.gazetteer.candidates(key)))
+                i = end
+                continue
             if not (words[i][:1].isupper() or words[i] in self.lexicon.feature_words) or i in in_organization:
                 i += 1
                 continue
-            found = self._longest(words, offsets, sent_start, text, i)
+            found = run_at(i)
             if found is None:
                 i += 1
                 continue
@@ -354,15 +464,42 @@ class PlacesStage:
                 i += 1
                 continue
             if words[i].lower() in ARTICLES:  # "La Côte d'Ivoire": the name may start after the article
-                after = self._longest(words, offsets, sent_start, text, i + 1)
+                after = run_at(i + 1)
                 if after is not None and after[0] > end:
                     start, (end, key) = i + 1, after
-            if self._accept(words, sent_start, headline, surnames, standalone, start, end, key):
+            reason = self._rejection(article, start, end, key)
+            if not reason:
                 mentions.append(self._with_region(words, start, end, key))
                 i = end
             else:
+                if reason in LIST_REASONS:
+                    doubtful.append((start, end, key))
                 i = end if end - start > 1 else start + 1
-        return mentions
+        return self._with_listed(words, mentions, doubtful)
+
+    def _with_listed(self, words: list[str], mentions: list[Mention],
+                     doubtful: list[tuple[int, int, str]]) -> list[Mention]:  # fmt: skip
+        """The mentions, with the doubtful names (given names) that stand in a list of at least two places found:
+        "Douglas, Lancaster and Sarpy", "Sharon, Cornwall and Salisbury". (Not common words: lists of capitalised
+        words are frequent in headings and scanned text.)"""
+        if not doubtful or len(mentions) < 2:
+            return mentions
+        by_start = {m.start: m for m in mentions}
+        by_end = {m.end: m for m in mentions}
+        added: list[Mention] = []
+        for start, end, key in doubtful:
+            listed = 0
+            k = start  # leftwards: "Newark, [Heath]"
+            while k > 1 and words[k - 1].lower() in LIST_SEPARATORS and (m := by_end.get(k - 1)) is not None:
+                listed += 1
+                k = m.start
+            k = end  # rightwards: "[Heath] and Pataskala"
+            while k + 1 < len(words) and words[k].lower() in LIST_SEPARATORS and (m := by_start.get(k + 1)):
+                listed += 1
+                k = m.end
+            if listed >= 2:
+                added.append(Mention(start, end, start, end, key, self.gazetteer.candidates(key)))
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
     def _inside_organizations(self, text: str, words: list[str], offsets: list[int]) -> set[int]:
         """Indices of the tokens that lie inside a multi-word organisation name of the lexicon."""
@@ -397,7 +534,9 @@ class PlacesStage:
             return None  # a run starts on a capitalised word, or on a lower-case feature word ("mer Noire")
         first = name_key(word).split(" ", 1)[0]
         if not (
-            self.gazetteer.may_start(first) or (i + 1 < n and words[i + 1] == "." and first + "." in self.gazetteer)
+            self.gazetteer.may_start(first)
+            or self.gazetteer.may_start(first.rstrip("."))  # "Mt. Pleasant": the key drops the inner full stop
+            or (i + 1 < n and words[i + 1] == "." and first + "." in self.gazetteer)
         ):
             return None
         connectors = self.lexicon.connectors
@@ -406,8 +545,11 @@ class PlacesStage:
         j = i
         while j < n and j - i < self.max_tokens:
             w = words[j]
-            if j > i and sent_start[j]:
+            if j > i and sent_start[j] and not _abbreviation_stop(words, j - 1):
                 break
+            if _abbreviation_stop(words, j) and j + 1 < n and words[j + 1][:1].isupper():
+                j += 1  # "ST. PAUL": a full stop that the tokenizer split from a capitalised abbreviation
+                continue
             if w[:1].isupper():
                 ends.append(j + 1)
             elif j > i and w not in connectors and w.lower() not in connectors:
@@ -424,29 +566,147 @@ class PlacesStage:
                 return end, key
         return None
 
-    def _surnames(self, words: list[str], sent_start: list[bool]) -> set[str]:
+    def _surnames(self, words: list[str], sent_start: list[bool]) -> tuple[set[str], set[str]]:
         """Words that end a run of two capitalised words in the article ("Boris Johnson", "Megyn Kelly"): alone
         later on, they name the same person or organisation. Runs that are place names are left out. Also the names
-        that a word of ``place_person_after.txt`` follows ("the Obama administration")."""
+        that a word of ``place_person_after.txt`` follows ("the Obama administration"). Second, those of them that
+        a given name or a form of address comes before ("Elizabeth Fairfield", "Barry M. George"), which are
+        persons' names even when a big town bears them too."""
         lex = self.lexicon
         found: set[str] = set()
+        given: set[str] = set()
         for k in range(1, len(words)):
             word, before = words[k], words[k - 1]
-            if _INITIAL.fullmatch(before) and k > 1 and not sent_start[k - 1]:
-                before = words[k - 2]  # "Roy A. Nelson"
-            if not word[:1].isupper() or not _is_name_word(word) or not _is_name_word(before) or sent_start[k]:
+            after_initial = _INITIAL.fullmatch(before) and k > 1 and not sent_start[k - 1]
+            if after_initial:
+                before = words[k - 2]  # "Roy A. Nelson" (the splitter may end a sentence at the initial)
+            if before in "-‐" and k > 2 and _is_name_word(words[k - 2]) and words[k - 3] in lex.person_before:
+                found.add(word)  # "Mario Diaz-Balart": "Balart" alone later on is his
+                given.add(word)
+                continue
+            if (
+                not word[:1].isupper()
+                or not _is_name_word(word)
+                or not _is_name_word(before)
+                or (sent_start[k] and not after_initial)
+            ):
                 continue
             if before in lex.modifiers or before.lower() in lex.function_words or word.lower() in lex.region_after:
                 continue
             is_name = before in lex.person_before or not sent_start[k - 1]
             if is_name and name_key(f"{before} {word}") not in self.gazetteer:
                 found.add(word)
+                if before in lex.person_before:
+                    given.add(word)
         # "the Obama administration": the name before such a word is a person's, there and elsewhere in the article
         found.update(
             words[k - 1]
             for k in range(1, len(words))
             if words[k].lower() in lex.person_after and _is_name_word(words[k - 1])
         )
+        return found, given
+
+    def _speakers(self, words: list[str], sent_start: list[bool]) -> set[str]:
+        """One-word names that a speech verb follows or precedes: "Nelson says", "“…,” said Noma." (a town that
+        speaks is a big one: the stage only refuses small places on this ground)."""
+        verbs, skip, function_words = self.lexicon.speech_verbs, self.lexicon.skip, self.lexicon.function_words
+        found: set[str] = set()
+        if not verbs:
+            return found
+        n = len(words)
+        for k, word in enumerate(words):
+            if word.lower() not in verbs:
+                continue
+            j = k - 1
+            while j > 0 and words[j].lower() in skip:
+                j -= 1
+            if (
+                j >= 0
+                and _is_name_word(words[j])
+                and not (j > 0 and words[j - 1].lower() in function_words)  # not "from Dewsbury said"
+                and word.lower() not in function_words
+                and not word.lower().endswith("ing")  # "in Sligo saying": a participle after a place
+            ):
+                found.add(words[j])
+            if k + 1 < n and _is_name_word(words[k + 1]) and (k + 2 >= n or words[k + 2] in CLAUSE_ENDS):
+                found.add(words[k + 1])  # "“…,” said Noma."
+        return found
+
+    def _established(self, words: list[str], sent_start: list[bool],
+                     run_at: Callable[[int], tuple[int, str] | None]) -> set[str]:  # fmt: skip
+        """Keys of the names that the article itself gives as places: a dateline in capitals at the head of a
+        sentence ("BANTAM —", "ST. PAUL --"), and a "Town, State" apposition whose state or country holds a place
+        of that name ("Hurricane, W.Va.", "Salina, Kan.")."""
+        found: set[str] = set()
+        n = len(words)
+        for i, word in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            run = run_at(i)
+            if run is None:
+                continue
+            end, key = run
+            if end + 1 < n and words[end] == ",":
+                region = run_at(end + 1)
+                if region is not None and self._holds(region[1], key):
+                    found.add(key)
+                    continue
+            head = i == 0 or sent_start[i] or not words[i - 1].strip()
+            letters = [c for w in words[i:end] for c in w if c.isalpha()]
+            if (
+                head
+                and end < n
+                and words[end] in DATELINE_MARKS
+                and len(letters) > 2
+                and all(c.isupper() for c in letters)
+            ):
+                found.add(key)
+        return found
+
+    def _holds(self, region_key: str, key: str) -> bool:
+        """Whether a country or first-level region called ``region_key`` holds a place called ``key``."""
+        gaz = self.gazetteer
+        regions = [r for r in gaz.candidates(region_key) if gaz.feature_code(r) == "c" or gaz.is_admin1(r)]
+        return any(
+            gaz.country_code(c) == gaz.country_code(r)
+            and (gaz.feature_code(r) == "c" or gaz.admin1_code(c) == gaz.admin1_code(r))
+            for r in regions
+            for c in gaz.candidates(key)
+            if c != r and gaz.feature_code(c) != "c"
+        )
+
+    def _listed_regions(self, words: list[str]) -> dict[int, tuple[int, str]]:
+        """Names in a list that a plural region word closes, each with the key of its full name: "Barrow and
+        Jackson counties", "Becker, Clay, Otter Tail and Wilkin counties" ("Clay" -> "clay county"), where the
+        gazetteer has that full name and the list has two such names or more."""
+        heads = self.lexicon.list_heads
+        found: dict[int, tuple[int, str]] = {}
+        if not heads:
+            return found
+        for h, word in enumerate(words):
+            singular = heads.get(word)
+            if singular is None:
+                continue
+            k = h  # the list ends before token k
+            names: dict[int, tuple[int, str]] = {}
+            while k > 0:
+                j = k
+                while j > 0 and k - j < 3 and _is_name_word(words[j - 1]):
+                    j -= 1
+                if j == k:
+                    break
+                for start in range(j, k):  # the longest full name: "The Barrow" no, "Barrow" yes
+                    key = name_key(" ".join(words[start:k]) + " " + singular)
+                    if key in self.gazetteer:
+                        names[start] = (k, key)
+                        break
+                k = j
+                while k > 0 and words[k - 1].lower() in LIST_SEPARATORS:
+                    k -= 1
+                if k == j:
+                    break
+            if len(names) > 1:  # a list, not one name before a plural ("the four metro Athens counties")
+                found.update(names)
         return found
 
     def _standalone_names(self, words: list[str], sent_start: list[bool]) -> set[str]:
@@ -500,54 +760,90 @@ class PlacesStage:
                 found.update(range(start, end))
         return found
 
-    def _accept(self, words: list[str], sent_start: list[bool], headline: set[int], surnames: set[str],
-                standalone: set[str], i: int, end: int, key: str) -> bool:  # fmt: skip
+    def _rejection(self, article: _Article, i: int, end: int, key: str) -> str:
+        """Why the name ``words[i:end]`` (gazetteer key ``key``) is not a toponym there; empty when it is one."""
         lex = self.lexicon
         gaz = self.gazetteer
+        words, sent_start = article.words, article.sent_start
         single = end - i == 1
         surface = words[i] if single else " ".join(words[i:end])
         lower = surface.lower()
         letters = [c for c in surface if c.isalpha()]
         capitals = all(c.isupper() for c in letters)
         if key in lex.stop or (single and not capitals and (lower in lex.function_words or lower in lex.demonyms)):
-            return False
+            return "stop"
         cands = gaz.candidates(key)
         region_like = any(gaz.feature_code(c) in "cao" for c in cands)
         abbreviation = "." in surface
+        # the article makes it a place: a dateline, a "Town, State" apposition; or a preposition of place before it
+        vouched = key in article.established
+        located = vouched or self._located(words, i, end)
         if len(letters) <= 3 and not capitals and not (abbreviation and region_like):
-            return False  # "US", "Ga." (Georgia) yes; "Us", "Dec." no
-        if capitals and 1 < len(letters) <= 4 and not (region_like or abbreviation):
-            return False  # an acronym ("NATO", "AMLO") that some town's alternate name happens to match
-        if i in headline:
-            return region_like or not single or any(gaz.population(c) >= 100_000 for c in cands)
-        if single and surface in surnames and not (region_like or self._populous(cands, key, own=True)):
-            return False  # "Kelly said", after "Megyn Kelly" earlier in the article
+            return "short"  # "US", "Ga." (Georgia) yes; "Us", "Dec." no
+        if capitals and 1 < len(letters) <= 4 and not (region_like or abbreviation or vouched):
+            return "acronym"  # an acronym ("NATO", "AMLO") that some town's alternate name happens to match
+        in_headline = i in article.headline
         populous = region_like or self._populous(cands, key)
-        if single and not populous and lower in lex.common_words:
-            return False  # a word that a small town also bears ("Santé", "Assis")
-        if single and surface in lex.person_before and not self._known_as(cands, key):
-            return False  # a given name that is not a well-known place ("Keith", "Levi", "Julia")
+        if in_headline and single and not populous and not vouched:
+            return "headline"
+        placed = located or key in article.placed
+        well_known = self._populous(cands, key, own=True)  # a big town's own name ("Fairfield", "Moscow")
+        if (
+            single
+            and surface in article.surnames
+            and not (located or self._surname_proof(cands, key))
+            and (surface in article.given_surnames or not (well_known or placed))
+        ):
+            return "surname-elsewhere"  # "Kelly said" after "Megyn Kelly"; "Fairfield" after "Elizabeth Fairfield"
+        if (
+            single
+            and surface in article.speakers
+            and not (located or well_known or any(gaz.feature_code(c) in "co" for c in cands))
+        ):
+            return "speaker"  # "Nelson says", "said Noma"
+        if single and not populous and lower in lex.common_words and not placed:
+            return "common-word"  # a word that a small town also bears ("Santé", "Assis")
+        if single and surface in lex.person_before and not (located or self._known_as(cands, key)):
+            return "given-name"  # a given name that is not a well-known place ("Keith", "Levi", "Julia")
         untrusted = not gaz.is_curated(key) and (not populous or lower in lex.common_words)
         if (
             single
             and not region_like
-            and (surface in surnames or untrusted)
+            and not located
+            and (surface in article.surnames or untrusted)
             and not any(gaz.is_own_name(c, key) for c in cands)
         ):
-            return False  # only a raw alternate name of towns: "Rashid" (Rosetta), "Zara" (Zadar), "Bush" (Būsh)
-        # demonym used as a noun: "les Russes", "the Russians" naming only small towns
-        if single and i > 0 and words[i - 1].lower() in lex.determiners and surface.endswith("s") and not region_like:
-            return False
-        if i > 0:
-            before = words[i - 1]
-            if before in lex.person_before:
-                return False
-            if _is_name_word(before) and before not in lex.modifiers and before.lower() not in lex.function_words:
-                return False  # a surname: "François Hollande", "Jordan Bardella"
-            if before in lex.particles and i > 1 and _is_name_word(words[i - 2]):
-                return False  # "Gilbert De Paoli", "Ursula von der Leyen"
+            return "raw-alternate"  # only a raw alternate name of towns: "Rashid" (Rosetta), "Zara" (Zadar)
+        # demonym used as a noun: "les Maliens", "the Albanians" naming only small towns (not "the Athens Police")
+        if (
+            single
+            and i > 0
+            and words[i - 1].lower() in lex.determiners
+            and lower.endswith(lex.demonym_endings)
+            and not region_like
+            and not (end < len(words) and (_is_name_word(words[end]) or words[end] in "-/"))
+        ):
+            return "determiner-plural"
+        if (
+            single
+            and end + 1 < len(words)
+            and words[end] in lex.connectors
+            and words[end].isalpha()  # "Gulf of Alaska", not "Asie-Mineure"
+            and words[end + 1][:1].isupper()
+            and {gaz.feature_code(c) for c in cands} & {"o"}
+            and not {gaz.feature_code(c) for c in cands} & {"c", "p"}
+        ):
+            return "part-of-longer-name"  # "the Gulf of Alaska", a sea the gazetteer lacks, is not the Persian Gulf
+        before_reason = self._person_before(article, i, cands, lower, in_headline, region_like or well_known)
+        if before_reason:
+            return before_reason
         if end < len(words):
             after = words[end]
+            if surface in lex.person_before and (
+                _INITIAL.fullmatch(after)
+                or (after in lex.person_before and end + 1 < len(words) and _is_name_word(words[end + 1]))
+            ):
+                return "given-name-run"  # "Mary Z. Connaughton", "Mary Grace O'Brien"
             if (
                 _is_name_word(after)
                 and not sent_start[end]
@@ -557,16 +853,88 @@ class PlacesStage:
                     (
                         surface in lex.person_before
                         and after.lower() not in lex.place_heads
-                        and (after.lower() not in lex.common_words or after in standalone)
+                        and after.lower() not in lex.local_heads  # "Paris PD", "Jordan Town Council"
+                        and (after.lower() not in lex.common_words or after in article.standalone)
                     )
-                    or (single and not populous and after.lower() not in lex.institutions)
+                    or (
+                        single
+                        and not populous
+                        and not vouched
+                        and not in_headline
+                        and after.lower() not in lex.institutions
+                        and after.lower() not in lex.local_heads
+                    )
                 )
             ):
-                return False  # a person's or a firm's name: "Paris Hilton", "Warner Music"; "George Bush" when "Bush"
-                # stands alone elsewhere in the article ("the Bush administration"), unlike "Paris Police"
+                return "person-or-firm-after"  # "Paris Hilton", "Warner Music"; "George Bush" when "Bush" stands
+                # alone elsewhere in the article ("the Bush administration"), unlike "Paris Police"
             if single and not region_like and after.lower() in lex.person_after:
-                return False  # "the Obama administration"
-        return True
+                return "person-after-word"  # "the Obama administration"
+        return ""
+
+    def _person_before(self, article: _Article, i: int, cands: tuple[int, ...], lower: str, in_headline: bool,
+                       well_known: bool) -> str:  # fmt: skip
+        """Why the word before the name makes it part of a person's name; empty when it does not."""
+        lex = self.lexicon
+        words = article.words
+        if i == 0:
+            return ""
+        before = words[i - 1]
+        if _INITIAL.fullmatch(before) and i > 1 and _is_name_word(words[i - 2]):
+            before = words[i - 2]  # "Matthew D. Flores"
+        if before in lex.person_before or before.lower() in lex.titles:
+            return "after-given-name"  # "Keith Lincoln", "President Obama"
+        if in_headline:
+            return ""  # every word of a title-case headline is capitalised: only a given name tells
+        if before in "-‐" and i > 1 and _is_name_word(words[i - 2]):
+            if not words[i - 2].isupper() and (
+                (i > 2 and words[i - 3] in lex.person_before) or words[i - 2] in article.surnames
+            ):
+                return "compound-surname"  # "Mario Diaz-Balart", "Netanyahu-Lieberman" (not "Hartsfield-Jackson")
+            return ""
+        country = any(self.gazetteer.feature_code(c) == "c" for c in cands) and lower not in lex.common_words
+        if (
+            _is_name_word(before)
+            and before not in lex.modifiers
+            and before.lower() not in lex.function_words
+            and not country  # "Air Zimbabwe", "HSBC Malta", "Environment Canada": a country's name inside a firm's
+            and not self._descriptive(before, lower, well_known)
+            and not (self._many_words(lower) and not words[i].isupper())  # "LA LOI SUR LES LOYERS"
+        ):
+            return "after-name"  # a surname: "François Hollande", "Jordan Bardella"
+        if before in lex.particles and i > 1 and _is_name_word(words[i - 2]):
+            return "after-particle"  # "Gilbert De Paoli", "Ursula von der Leyen"
+        return ""
+
+    def _many_words(self, lower: str) -> bool:
+        """Whether a name has several words, the first not an article or a particle: after a capitalised word it
+        is still a place ("Republican Orange County", "Epicurean Santa Barbara"), where a one-word name would be a
+        surname ("Drieu La Rochelle" has one after a particle)."""
+        first = lower.split(" ", 1)[0]
+        return " " in lower and first not in ARTICLES and first not in {p.lower() for p in self.lexicon.particles}
+
+    def _descriptive(self, before: str, lower: str, well_known: bool) -> bool:
+        """Whether the capitalised word before a well-known place's name is a common word of five letters or more
+        that describes it ("Historic Dublin", "Rodeo Gainesville", "Education Minnesota") rather than a given name
+        ("Rob Austin", "Wade McKinney": short given names are often common words too)."""
+        common = self.lexicon.common_words
+        return well_known and len(before) > 4 and before.lower() in common and lower not in common
+
+    def _located(self, words: list[str], i: int, end: int) -> bool:
+        """Whether a preposition of place stands before the name, and no other name or possessive after it ("in
+        Salina", "the city of Edwardsville"; not "in Bantam Superior Court", "in Tyler's case")."""
+        if end < len(words) and (words[end][:1].isupper() or words[end] in POSSESSIVES):
+            return False
+        before = [w.lower().replace("’", "'") for w in words[max(0, i - 3) : i]]
+        return any(
+            len(cue) <= len(before) and tuple(before[len(before) - len(cue) :]) == cue for cue in self.lexicon.locatives
+        )
+
+    def _surname_proof(self, cands: tuple[int, ...], key: str) -> bool:
+        """Whether a name that the article gives as a surname is still a place when it stands alone: a country or
+        continent, or a first-level region's own name ("Georgia", "Virginia")."""
+        gaz = self.gazetteer
+        return any(gaz.feature_code(c) in "co" or (gaz.is_admin1(c) and gaz.is_own_name(c, key)) for c in cands)
 
     def _with_region(self, words: list[str], i: int, end: int, key: str) -> Mention:
         lex = self.lexicon
@@ -614,5 +982,15 @@ class PlacesStage:
         )
 
 
+def _abbreviation_stop(words: list[str], j: int) -> bool:
+    """Whether token ``j`` is a full stop split from a short capitalised abbreviation before it ("ST" ".")."""
+    return words[j] == "." and j > 0 and len(words[j - 1]) <= 3 and words[j - 1].isalpha() and words[j - 1][0].isupper()
+
+
 def _is_name_word(word: str) -> bool:
-    return len(word) > 1 and word[0].isupper() and word.replace("-", "").isalpha()
+    return (
+        len(word) > 1
+        and word[0].isupper()
+        and word[-1] not in "'’"  # an elided article ("Compagnied'") is no name
+        and word.replace("-", "").replace("'", "").replace("’", "").isalpha()  # "O'Connor"
+    )
