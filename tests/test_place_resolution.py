@@ -101,3 +101,36 @@ def test_a_raw_alias_loses_to_an_own_name(lang: str, text: str, mention: str, ge
         patch.delenv("SITREP_GAZETTEER", raising=False)
         nlp = Extractor(Options(stages=("places",))).pipeline(lang)
         assert resolved(nlp, text)[mention].geonameid == geonameid
+
+
+@pytest.fixture(scope="module")
+def nlp_fr(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Language]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITREP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "sitrep-cache"))
+        patch.delenv("SITREP_GAZETTEER", raising=False)
+        yield Extractor(Options(stages=("places",))).pipeline("fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "feature", "country"),
+    [
+        # a bare name shared by a city and its region is the city; "région de" makes the region
+        ("Des explosions ont retenti à Kherson dans la nuit de lundi.", "Kherson", "city", "UA"),
+        ("Les forces russes ont bombardé Mykolaïv mardi.", "Mykolaïv", "city", "UA"),
+        ("Une frappe aérienne a touché Idlib, selon une ONG.", "Idlib", "city", "SY"),
+        ("Les rebelles ont repris Kidal après de violents combats.", "Kidal", "city", "ML"),
+        ("Des jihadistes ont encerclé Tombouctou au début du mois.", "Tombouctou", "city", "ML"),
+        ("Des combats ont eu lieu dans la région de Kherson.", "région de Kherson", "admin", "UA"),
+        # French spellings of the news
+        ("L'armée a reculé près de Vouhledar.", "Vouhledar", "city", "UA"),
+        ("Les paramilitaires assiègent El-Facher, au Darfour.", "El-Facher", "city", "SD"),
+    ],
+)
+def test_french_war_news_names(nlp_fr: Language, text: str, mention: str, feature: str, country: str) -> None:
+    place = resolved(nlp_fr, text)[mention]
+    assert (place.feature, place.country) == (feature, country)
+
+
+def test_a_region_without_geonames_entry_is_still_recognised(nlp_fr: Language) -> None:
+    found = resolved(nlp_fr, "Les paramilitaires assiègent El-Facher, au Darfour.")
+    assert "Darfour" in found and found["Darfour"].name == "Darfur"

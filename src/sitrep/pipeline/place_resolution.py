@@ -50,6 +50,10 @@ ALIAS_TOWN = 100_000
 # A town or city under WORLD_CITY people reached by a raw (not curated) alternate name also loses ALIAS_OF_REGION to
 # a place whose own name it is, when that place is a country, a region or a town of at least this share of its size.
 ALIAS_RIVAL_SHARE = 0.1
+# A first-level region named like one of its towns of NAMESAKE_TOWN people or more loses CITY_NAMESAKE when the
+# mention has no region word: news names the region "région de Kherson", "Kherson Oblast", and the city "Kherson".
+CITY_NAMESAKE = 2.0
+NAMESAKE_TOWN = 10_000
 # A country reading that a first-level region shares its name with ("Georgia") loses this much when the article
 # names this many other places and none in that country.
 UNSUPPORTED_COUNTRY = 1.5
@@ -279,6 +283,8 @@ class PlaceResolver:
         code = gaz.feature_code(index)
         if mention.region:
             score += 3.0 if code == "a" else 0.0
+        elif code == "a" and gaz.is_admin1(index) and self._has_town_in(mention, cc, a1):
+            score -= CITY_NAMESAKE  # a bare "Kherson", "Idlib", "Kidal" is the city; the region takes "région de"
         # the focus does not move "China" from the country, or "London" from the world city, to a namesake town
         if (code in "pa" and evidence.focus is not None and evidence.focus == (cc, a1)
                 and (gaz.is_admin1(index) or not (evidence.country_rival or evidence.world_city))):  # fmt: skip
@@ -308,13 +314,21 @@ class PlaceResolver:
                 score += 4.0
         if name_key(gaz.entry(index).name) == mention.key:
             score += OWN_NAME  # the place's own name rather than one of its alternate names
-        elif code == "p" and (
+        elif code == "p" and not gaz.is_curated(mention.key) and (  # a curated name is meant for its towns too
             (gaz.population(index) < ALIAS_TOWN and self._names_a_region(mention))
-            or (gaz.population(index) < WORLD_CITY and not gaz.is_curated(mention.key)
-                and self._is_own_name_of_some(mention, gaz.population(index)))
+            or (gaz.population(index) < WORLD_CITY and self._is_own_name_of_some(mention, gaz.population(index)))
         ):  # fmt: skip
             score -= ALIAS_OF_REGION
         return score
+
+    def _has_town_in(self, mention: Mention, cc: str, a1: str) -> bool:
+        """Whether one of the mention's town readings of NAMESAKE_TOWN people or more lies in region (cc, a1) and
+        bears the name as its own or a curated one ("New York" is only an alternate name of New York City)."""
+        gaz = self.gazetteer
+        named = gaz.is_curated(mention.key)
+        return any(gaz.feature_code(c) == "p" and gaz.country_code(c) == cc and gaz.admin1_code(c) == a1
+                   and gaz.population(c) >= NAMESAKE_TOWN and (named or gaz.is_own_name(c, mention.key))
+                   for c in mention.candidates)  # fmt: skip
 
     def _is_own_name_of_some(self, mention: Mention, population: int) -> bool:
         """Whether the mention is the own name of a country, a first-level region or a town of at least
