@@ -134,3 +134,15 @@ def test_french_war_news_names(nlp_fr: Language, text: str, mention: str, featur
 def test_a_region_without_geonames_entry_is_still_recognised(nlp_fr: Language) -> None:
     found = resolved(nlp_fr, "Les paramilitaires assiègent El-Facher, au Darfour.")
     assert "Darfour" in found and found["Darfour"].name == "Darfur"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Firefighters fought a barn fire in Marfa on Sunday.", True),  # a cue of place vouches for a small town
+        ("MARFA — Firefighters fought a barn fire on Sunday.", True),  # so does a dateline
+        ("Firefighters fought a barn fire at the Marfa ranch on Sunday.", False),  # nothing supports it
+    ],
+)
+def test_a_small_town_needs_support_from_the_article(nlp: Language, text: str, kept: bool) -> None:
+    assert any(key.lower() == "marfa" for key in resolved(nlp, text)) == kept

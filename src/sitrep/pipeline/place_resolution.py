@@ -70,6 +70,7 @@ class Mention:
     key: str
     candidates: tuple[int, ...]
     region: bool = False  # a region pattern ("région de X") matched around it
+    placed: bool = False  # the article puts it as a place: a cue of place ("in X", "à X") or a dateline
     scores: list[float] = field(default_factory=list)
 
 
@@ -259,7 +260,9 @@ class PlaceResolver:
         (no first-level region of it named, no town or county of that region, no "Town, State"): more often a
         surname or a common word."""
         gaz = self.gazetteer
-        if mention.name_end - mention.name_start > 1 or mention.region or gaz.feature_code(best) != "p":
+        if mention.name_end - mention.name_start > 1 or mention.region or mention.placed:
+            return False
+        if gaz.feature_code(best) != "p":
             return False
         if gaz.population(best) >= SMALL_TOWN:
             return False

@@ -475,7 +475,10 @@ class PlacesStage:
                 if reason in LIST_REASONS:
                     doubtful.append((start, end, key))
                 i = end if end - start > 1 else start + 1
-        return self._with_listed(words, mentions, doubtful)
+        found_mentions = self._with_listed(words, mentions, doubtful)
+        for mention in found_mentions:  # a cue of place or a dateline vouches for the name: the resolver keeps it
+            mention.placed = mention.key in article.placed
+        return found_mentions
 
     def _with_listed(self, words: list[str], mentions: list[Mention],
                      doubtful: list[tuple[int, int, str]]) -> list[Mention]:  # fmt: skip
