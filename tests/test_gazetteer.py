@@ -270,3 +270,13 @@ def test_cli_import_reports_errors_without_a_traceback(tmp_path: Path) -> None:
     bad.write_text("1\t2\n", encoding="utf-8")
     result = CliRunner().invoke(gazetteer_cli, ["import", str(bad), "--into", str(tmp_path / "x.idx")])
     assert result.exit_code != 0 and "E223" in result.output
+
+
+@pytest.mark.parametrize(
+    ("town", "state"),
+    [("Baltimore", "MD"), ("Waco", "TX"), ("Decatur", "GA")],  # the ZIP table spells their counties otherwise
+)
+def test_county_names_are_joined_whatever_their_spelling(embedded: Gazetteer, town: str, state: str) -> None:
+    entry = max((e for e in embedded.lookup(town) if e.country == "US" and e.admin1 == state),
+                key=lambda e: e.population)  # fmt: skip
+    assert entry.admin2 is not None

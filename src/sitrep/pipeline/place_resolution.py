@@ -1,14 +1,28 @@
 """Resolution of the places stage's mentions: which gazetteer entry each name of an article means.
 
 :class:`PlaceResolver` scores each candidate entry of a mention: a prior from its feature and population, plus
-evidence from the article (the countries and first-level regions it names, the countries of its other places, a
-"Town, State" apposition; a country that shares its name with a first-level region loses when the article's other
-places all lie elsewhere: "Georgia" with Atlanta and Macon). A second pass reorders the towns and counties by the
-article's coherence: the first-level region and the distance of the other names' first-pass readings
-("Huntsville" with Houston and Walker County is the Texan one); a reading abroad needs strong coherence, and a
-country stays a country. The confidence is a logistic function of the margin over the runner-up.
+evidence from the other names of the article (a name is no evidence for itself):
+
+- the countries and first-level regions it names (the more often a region is named, the more weight its towns and
+  counties get), the countries of its other places, a "Town, State" apposition; a country that shares its name with
+  a first-level region loses when the article's other places all lie elsewhere ("Georgia" with Atlanta and Macon);
+- counties and their towns choose each other: "Paris" with "Henry County" is the Paris of the Henry County that has
+  one (Tennessee), whichever readings each name has;
+- the article's focus: the one first-level region where clearly more of its names may lie than anywhere else lends
+  weight to its readings there, never against a country, a world city or a big city whose own name it is;
+- own names over aliases: a town reached by a raw alternate name loses to a region or a comparable town whose own
+  name it is ("Florida", "Oklahoma", "Palmerston"); a bare name shared by a first-level region and one of its towns
+  is the town ("Kherson", "Idlib"), the region taking "région de", "Oblast".
+
+A second pass reorders the towns and counties by the article's coherence: the first-level region and the distance
+of the other names' first-pass readings ("Huntsville" with Houston and Walker County is the Texan one); a reading
+abroad needs strong coherence, and a country stays a country. A one-word name whose best reading is a town under
+SMALL_TOWN people is dropped unless the article supports it (its region or county named, a town of its region, an
+apposition, a cue of place or a dateline). The confidence is a logistic function of the margin over the runner-up.
 
 Recognition (which token runs are place names) is :mod:`.places`; this module sees only the mentions it found.
+What it cannot do: local news that never names its state ("Dublin" in an Ohio paper is Dublin, Ireland here), and
+readings the gazetteer lacks.
 """
 
 from __future__ import annotations
@@ -17,11 +31,11 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..gazetteer import Gazetteer, name_key
+from ..gazetteer import Gazetteer
 from .attrs import PlaceAttrs
 
 SMALL_TOWN = 5_000  # a one-word name that only names places smaller than this needs support from the article
-# Second-pass coherence (see PlacesStage.resolve): bonus per other name read in the same first-level region, its
+# Second-pass coherence (see PlaceResolver.resolve): bonus per other name read in the same first-level region, its
 # cap, and the bonus for a reading near another name's reading; only the best candidates of the first pass compete.
 COHERENCE_REGION = 1.0
 COHERENCE_REGION_MAX = 2.5
@@ -36,19 +50,18 @@ NAMED_REGION = 3.0  # a town in a first-level region that the article names ("Lo
 FOCUS_REGION = 1.5
 FOCUS_MIN_NAMES = 3
 WORLD_CITY = 1_000_000
+PROTECTED_CITY = 100_000
 REPEATED_REGION = 0.2
 REPEATS_COUNTED = 5
 NAMED_COUNTY = 3.0  # a town in a county that the article may name ("Paris" with "Henry County")
 COUNTY_WITH_TOWN = 2.0  # a county holding a town that the article may name ("Henry County" with "Paris")
 OWN_NAME = 0.5  # a reading whose own name the mention is, rather than one of its alternate names
-# A town under ALIAS_TOWN people reached only by an alternate name loses ALIAS_OF_REGION when the name is a
-# country's or a first-level region's own name: "Florida" is the state, not a Californian town once called so, even
-# in an article about California, or "Maryland" Maryland City next to Severn (the penalty outweighs the named region
-# and the coherence such a town gets); a big city keeps its chance: "New York" is the city as often as the state.
+# A town under WORLD_CITY people reached only by a raw (not curated) alternate name loses ALIAS_OF_REGION to a
+# reading whose own name it is: a country or first-level region ("Florida" is the state, not a Californian town once
+# called so, even in an article about California; "Maryland" is not Maryland City next to Severn: the penalty
+# outweighs the named region and the coherence such a town gets), or a town of ALIAS_RIVAL_SHARE of its size or more.
+# A world city keeps its chance: "New York" is the city as often as the state.
 ALIAS_OF_REGION = 6.0
-ALIAS_TOWN = 100_000
-# A town or city under WORLD_CITY people reached by a raw (not curated) alternate name also loses ALIAS_OF_REGION to
-# a place whose own name it is, when that place is a country, a region or a town of at least this share of its size.
 ALIAS_RIVAL_SHARE = 0.1
 # A first-level region named like one of its towns of NAMESAKE_TOWN people or more loses CITY_NAMESAKE when the
 # mention has no region word: news names the region "région de Kherson", "Kherson Oblast", and the city "Kherson".
@@ -75,6 +88,38 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class _NameFacts:
+    """What the gazetteer says of one name, computed once per name of an article (not once per candidate)."""
+
+    region_rival: bool  # a first-level region's reading ("Georgia"): a country reading competes
+    country_rival: bool  # a country's reading ("China", "Mexico")
+    world_city: bool  # a city of WORLD_CITY people or more ("London", "Paris")
+    own_region: bool  # the own name of a country or first-level region ("Florida", "Oklahoma")
+    own_town_population: int  # the largest town whose own name it is (-1: none)
+    protected: tuple[str, str] | None  # (country, admin1) of a city of PROTECTED_CITY people or more whose own
+    # name it is and that is the name's likeliest reading: the focus of the article does not move it ("Athens")
+    curated: bool  # a curated name (exonym tables, CLDR): meant for all its readings
+
+    @classmethod
+    def of(cls, gaz: Gazetteer, key: str, candidates: tuple[int, ...]) -> _NameFacts:
+        own = [c for c in candidates if gaz.is_own_name(c, key)]
+        first = max(candidates, key=gaz.prior, default=None)
+        protected = None
+        if first is not None and gaz.feature_code(first) == "p" and gaz.population(first) >= PROTECTED_CITY \
+                and first in own:  # fmt: skip
+            protected = (gaz.country_code(first), gaz.admin1_code(first))
+        return cls(
+            region_rival=any(gaz.is_admin1(c) for c in candidates),
+            country_rival=any(gaz.feature_code(c) == "c" for c in candidates),
+            world_city=any(gaz.feature_code(c) == "p" and gaz.population(c) >= WORLD_CITY for c in candidates),
+            own_region=any(gaz.feature_code(c) == "c" or gaz.is_admin1(c) for c in own),
+            own_town_population=max((gaz.population(c) for c in own if gaz.feature_code(c) == "p"), default=-1),
+            protected=protected,
+            curated=gaz.is_curated(key),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class _Evidence:
     """What the rest of the article says, seen from one mention (its own name excluded)."""
 
@@ -91,8 +136,7 @@ class _Evidence:
     county_towns: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
     admin_mentions: Counter[tuple[str, str]] = field(default_factory=Counter)  # how often each region is named
     focus: tuple[str, str] | None = None  # the article's focus region (see FOCUS_REGION)
-    country_rival: bool = False  # the name is also a country's ("China", "Mexico")
-    world_city: bool = False  # the name is also a city of WORLD_CITY people or more's ("London", "Paris")
+    names: _NameFacts | None = None  # what the gazetteer says of the mention's name itself
 
     def names_country(self, cc: str) -> bool:
         return bool(self.countries.get(cc, set()) - {self.key})
@@ -155,15 +199,15 @@ class PlaceResolver:
         counties, county_towns = self._county_evidence(mentions)
         focus = self._focus_region(mentions)
         first_pass: list[tuple[_Evidence, list[tuple[float, int]]]] = []
+        facts: dict[str, _NameFacts] = {}
         for k, mention in enumerate(mentions):
             following = mentions[k + 1] if k + 1 < len(mentions) else None
+            if mention.key not in facts:
+                facts[mention.key] = _NameFacts.of(gaz, mention.key, mention.candidates)
+            names = facts[mention.key]
             evidence = _Evidence(named_countries, named_admins, other_countries, other_admins, mention.key,
-                                 self._apposition(mention, following),
-                                 any(gaz.is_admin1(c) for c in mention.candidates), counties,
-                                 county_towns, admin_mentions, focus,
-                                 any(gaz.feature_code(c) == "c" for c in mention.candidates),
-                                 any(gaz.population(c) >= WORLD_CITY and gaz.feature_code(c) == "p"
-                                     for c in mention.candidates))  # fmt: skip
+                                 self._apposition(mention, following), names.region_rival, counties,
+                                 county_towns, admin_mentions, focus, names)  # fmt: skip
             scored = sorted(((self._score(c, mention, evidence), c) for c in mention.candidates), reverse=True)
             first_pass.append((evidence, scored))
         chosen = self._local_choices(mentions, [scored for _, scored in first_pass])
@@ -184,19 +228,19 @@ class PlaceResolver:
         other (any reading counts: a town, a county or the region itself), or None."""
         gaz = self.gazetteer
         names_in: dict[tuple[str, str], set[str]] = {}
-        placed: set[str] = set()
+        in_some_region: set[str] = set()
         for mention in mentions:
             for c in mention.candidates:
                 cc, a1 = gaz.country_code(c), gaz.admin1_code(c)
                 if cc and a1 and gaz.feature_code(c) in "pa":
                     names_in.setdefault((cc, a1), set()).add(mention.key)
-                    placed.add(mention.key)
+                    in_some_region.add(mention.key)
         ranked = sorted(((len(keys), region) for region, keys in names_in.items()), reverse=True)
         if not ranked:
             return None
         top, region = ranked[0]
         runner_up = ranked[1][0] if len(ranked) > 1 else 0
-        return region if top >= FOCUS_MIN_NAMES and top > runner_up and 2 * top >= len(placed) else None
+        return region if top >= FOCUS_MIN_NAMES and top > runner_up and 2 * top >= len(in_some_region) else None
 
     def _county_evidence(self, mentions: list[Mention]) -> tuple[dict[tuple[str, str, str], set[str]],
                                                                   dict[tuple[str, str, str], set[str]]]:  # fmt: skip
@@ -256,9 +300,9 @@ class PlaceResolver:
         return bonus if same_country or bonus >= COHERENCE_ABROAD else 0.0
 
     def _unsupported(self, mention: Mention, best: int, evidence: _Evidence) -> bool:
-        """A one-word name whose likeliest reading is a small town that nothing else in the article supports
-        (no first-level region of it named, no town or county of that region, no "Town, State"): more often a
-        surname or a common word."""
+        """A one-word name whose likeliest reading is a small town that nothing else in the article supports (no
+        first-level region or county of it named, no town or county of that region, no "Town, State", no cue of
+        place or dateline): more often a surname or a common word."""
         gaz = self.gazetteer
         if mention.name_end - mention.name_start > 1 or mention.region or mention.placed:
             return False
@@ -280,6 +324,7 @@ class PlaceResolver:
 
     def _score(self, index: int, mention: Mention, evidence: _Evidence) -> float:
         gaz = self.gazetteer
+        names = evidence.names or _NameFacts.of(gaz, mention.key, mention.candidates)
         score = self._prior(index)
         cc = gaz.country_code(index)
         a1 = gaz.admin1_code(index)
@@ -288,9 +333,11 @@ class PlaceResolver:
             score += 3.0 if code == "a" else 0.0
         elif code == "a" and gaz.is_admin1(index) and self._has_town_in(mention, cc, a1):
             score -= CITY_NAMESAKE  # a bare "Kherson", "Idlib", "Kidal" is the city; the region takes "région de"
-        # the focus does not move "China" from the country, or "London" from the world city, to a namesake town
+        # the focus does not move "China" from the country, or "London" or "Athens" from the big city whose own
+        # name it is, to a namesake town
         if (code in "pa" and evidence.focus is not None and evidence.focus == (cc, a1)
-                and (gaz.is_admin1(index) or not (evidence.country_rival or evidence.world_city))):  # fmt: skip
+                and (gaz.is_admin1(index) or not (names.country_rival or names.world_city
+                                                   or (names.protected not in (None, evidence.focus))))):  # fmt: skip
             score += FOCUS_REGION
         if code == "c" and cc:
             score += min(2.0, 0.7 * evidence.other_places_in(cc))  # "Georgia" with Tbilisi and Gori
@@ -315,13 +362,10 @@ class PlaceResolver:
             apposition = evidence.apposition
             if apposition is not None and apposition[0] == cc and (not apposition[1] or apposition[1] == a1):
                 score += 4.0
-        if name_key(gaz.entry(index).name) == mention.key:
+        if gaz.is_own_name(index, mention.key):
             score += OWN_NAME  # the place's own name rather than one of its alternate names
-        elif code == "p" and not gaz.is_curated(mention.key) and (  # a curated name is meant for its towns too
-            (gaz.population(index) < ALIAS_TOWN and self._names_a_region(mention))
-            or (gaz.population(index) < WORLD_CITY and self._is_own_name_of_some(mention, gaz.population(index)))
-        ):  # fmt: skip
-            score -= ALIAS_OF_REGION
+        elif code == "p" and not names.curated and self._loses_alias(gaz.population(index), names):
+            score -= ALIAS_OF_REGION  # a curated name is meant for its towns too
         return score
 
     def _has_town_in(self, mention: Mention, cc: str, a1: str) -> bool:
@@ -333,23 +377,16 @@ class PlaceResolver:
                    and gaz.population(c) >= NAMESAKE_TOWN and (named or gaz.is_own_name(c, mention.key))
                    for c in mention.candidates)  # fmt: skip
 
-    def _is_own_name_of_some(self, mention: Mention, population: int) -> bool:
-        """Whether the mention is the own name of a country, a first-level region or a town of at least
-        ALIAS_RIVAL_SHARE of ``population`` ("Palmerston" is an Australian town's own name, and only a raw alternate
-        name of Darwin; "Jenin" is also a Polish village's own name, too small to take it from the Palestinian
-        city)."""
-        gaz = self.gazetteer
-        return any(
-            gaz.is_own_name(c, mention.key)
-            and (gaz.feature_code(c) == "c" or gaz.is_admin1(c) or gaz.population(c) >= ALIAS_RIVAL_SHARE * population)
-            for c in mention.candidates
+    @staticmethod
+    def _loses_alias(population: int, names: _NameFacts) -> bool:
+        """Whether a town under WORLD_CITY people reached by the name as an alternate name loses to a reading whose
+        own name it is: a country or first-level region ("Florida" is the state, not a Californian town once called
+        so; "Oklahoma" is not Oklahoma City), or a town of ALIAS_RIVAL_SHARE of its size or more ("Palmerston" is an
+        Australian town's own name, and only a raw alternate name of Darwin; "Jenin" is also a Polish village's own
+        name, too small to take it from the Palestinian city)."""
+        return population < WORLD_CITY and (
+            names.own_region or names.own_town_population >= ALIAS_RIVAL_SHARE * population
         )
-
-    def _names_a_region(self, mention: Mention) -> bool:
-        """Whether the mention is the own name of one of its country or first-level region readings."""
-        gaz = self.gazetteer
-        return any((gaz.feature_code(c) == "c" or gaz.is_admin1(c)) and gaz.is_own_name(c, mention.key)
-                   for c in mention.candidates)  # fmt: skip
 
     def _apposition(self, mention: Mention, following: Mention | None) -> tuple[str, str] | None:
         """ "Alexandria, Louisiana": the country and admin1 of a region or country right after a comma."""
