@@ -70,6 +70,8 @@ SUITES: tuple[Suite, ...] = (
           ("content@30.f1", "content@80.f1", "speaker_accuracy.accuracy")),
     Suite("events/team-fr", "events", "repo:tests/data/events_fr_gold.jsonl",
           ("detection.f1", "actor_accuracy.accuracy", "claimed_by_accuracy.accuracy", "modality_accuracy.accuracy")),
+    Suite("geo/team-fr", "geo", "repo:tests/data/places_fr_gold.jsonl",
+          ("recognition.f1", "exact_geonameid.accuracy", "acc@161km.accuracy")),
 )  # fmt: skip
 
 

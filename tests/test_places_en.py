@@ -264,3 +264,21 @@ def test_persons_named_like_places_are_not_places(nlp: Language, text: str, abse
 )
 def test_names_around_other_capitalised_words(nlp: Language, text: str, mention: str, present: bool) -> None:
     assert (mention in places(nlp, text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "present"),
+    [
+        # a short name of a big town after a cue of place
+        ("At least twenty soldiers were killed in an ambush near Gao on Sunday.", "Gao", True),
+        # not without one, and not a particle of a person's name
+        ("Gao said the talks would resume.", "Gao", False),
+        ("The actor Dick Van Dyke turned 98.", "Van", False),
+        # an Irish surname after its particle
+        ("The actress Catherine O'Hara won the award.", "Hara", False),
+        # a Roman ordinal
+        ("The XIXth century saw the city grow.", "XIXth", False),
+    ],
+)
+def test_short_names_ordinals_and_particles(nlp: Language, text: str, mention: str, present: bool) -> None:
+    assert (mention in places(nlp, text)) is present

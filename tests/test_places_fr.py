@@ -98,6 +98,9 @@ def test_region_patterns_make_first_level_regions(
         ("Washington n'a pas encore réagi à cette annonce.", "Washington"),
         ("La Russie menace de riposter.", "Russie"),
         ("Pékin dénonce une ingérence.", "Pékin"),
+        ("Téhéran a mis en garde contre toute attaque.", "Téhéran"),
+        # the agent of a cue verb in the passive
+        ("La trêve présentée par Le Caire a été rejetée.", "Le Caire"),
     ],
 )
 def test_metonymic_uses_are_flagged(nlp: Language, text: str, mention: str) -> None:
@@ -112,6 +115,8 @@ def test_metonymic_uses_are_flagged(nlp: Language, text: str, mention: str) -> N
         ("Les combats font rage près de Kharkiv.", "Kharkiv"),
         ("Il est né à Moscou en 1975.", "Moscou"),
         ("Des réfugiés sont arrivés de Syrie.", "Syrie"),
+        # a complement of place before the verb: the junta announces, not Bamako
+        ("La junte au pouvoir à Bamako a annoncé le départ de la mission.", "Bamako"),
     ],
 )
 def test_literal_uses_are_not_flagged(nlp: Language, text: str, mention: str) -> None:
@@ -260,3 +265,75 @@ def test_toponyms_in_context_are_found(nlp: Language, text: str, mention: str) -
 )
 def test_persons_and_peoples_named_like_places_are_not_places(nlp: Language, text: str, absent: str) -> None:
     assert absent not in places(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # a short name that is a big town's or a region's own name, after a cue of place or "à"/"de"
+        ("Au moins vingt soldats ont été tués dans une embuscade près de Gao, dans le nord du Mali.", "Gao", "ML"),
+        ("Une attaque a visé un camp militaire à Gao jeudi.", "Gao", "ML"),
+        ("L'armée israélienne a mené une opération d'envergure à Jénine, dans le nord.", "Jénine", "PS"),
+    ],
+)
+def test_short_names_of_big_places_after_a_cue_are_places(nlp: Language, text: str, mention: str,
+                                                           country: str) -> None:  # fmt: skip
+    found = places(nlp, text)
+    assert mention in found and found[mention].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a short name with no cue of place and no very big town of that name
+        ("Selon Gao, le projet avance.", "Gao"),
+        # compass points are common nouns, not Haiti's departments
+        ("La pandémie progresse dans les pays d'Asie du Sud-Est.", "Sud-Est"),
+        ("Les pluies ont frappé le Nord-Est du pays.", "Nord-Est"),
+        # a Roman ordinal is no arrondissement
+        ("La colonisation au XIXe siècle a laissé des traces.", "XIXe"),
+        # a name after a word that makes it a person's or an organisation's
+        ("Le mouvement Amal a appelé ses partisans au calme.", "Amal"),
+        ("Le texte reprend la thèse officielle de l'administration Obama.", "Obama"),
+        ("La loi César prévoit des sanctions contre les entreprises.", "César"),
+        ("Selon le magazine américain Time, le sommet a échoué.", "Time"),
+        ("Le pétrolier Sanchi a sombré au large de la Chine.", "Sanchi"),
+        ("Le pèlerinage commémore le sacrifice du prophète Abraham.", "Abraham"),
+        # part of a longer hyphenated word
+        ("Depuis l'apparition du Sars-Cov-2, les frontières sont fermées.", "Sars"),
+        # a small place's name in quotation marks is a nickname
+        ("Le chat de Downing Street, « Palmerston », a disparu.", "Palmerston"),
+        # a given name, an initial and a surname; a given name opening a name of several words
+        ("L'enquête de Seymour M. Hersh a fait grand bruit.", "Seymour"),
+        ("« Nous avons tout perdu », s'est lamentée Maria Teresa Duran, 80 ans.", "Maria Teresa"),
+        ("Le gouvernement de Pedro Sanchez a présenté son budget.", "Pedro Sanchez"),
+        # an Irish surname after its particle
+        ("L'actrice Catherine O'Hara a été récompensée.", "Hara"),
+        # common words that are only some town's other name
+        ("La chancelière a été reçue à l'Hôtel de Ville de Verdun.", "Hôtel de Ville"),
+        # a big town's raw alternate name before a surname is a person's given name
+        ("« Ils veulent aider », se souvient Nico Neumann.", "Nico"),
+    ],
+)
+def test_persons_organisations_and_common_nouns_are_not_places(nlp: Language, text: str, absent: str) -> None:
+    assert absent not in places(nlp, text)
+
+
+def test_a_compass_point_after_a_region_word_stays_a_region(nlp: Language) -> None:
+    found = places(nlp, "Des inondations ont touché le département du Sud-Est, en Haïti.")
+    assert found["département du Sud-Est"].country == "HT"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "present"),
+    [
+        # a town whose own name starts with an article, after a cue of place
+        ("Le car relie Aubigné à la Flèche chaque matin.", "la Flèche", True),
+        # not when the name after the article is a place of its own, or the words are common nouns
+        ("Les incendies ont ravagé le nord de la Californie.", "la Californie", False),
+        ("Le ministre de la Défense a démissionné.", "la Défense", False),
+        ("La présidente de la Chambre des représentants a protesté.", "la Chambre", False),
+    ],
+)
+def test_names_that_start_with_a_lower_case_article(nlp: Language, text: str, mention: str, present: bool) -> None:
+    assert (mention in places(nlp, text)) is present

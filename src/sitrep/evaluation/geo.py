@@ -15,6 +15,11 @@ LGL tags demonyms and adjectives of nationality as toponyms too; they are set as
 the entities stage's tables, or a name that the gazetteer lacks ending like one: "-an", "-ese", "-ish", "-i").
 
 - HIPE-2022 TSV (the newseye French newspapers): coarse LOC entities, recognition only (see :func:`read_hipe`).
+- The team's JSON lines (``tests/data/places_fr_gold.jsonl``, see :func:`read_jsonl`): one document a line,
+  ``{"id", "lang", "text", "places": [{"start", "end", "text", "geonameid", "feature"}]}``. The gold coordinates
+  (for the km figures) are those of the gold id's entry in the *active gazetteer*, not an independent source; a
+  toponym whose ``geonameid`` is null (a place the gazetteer lacks: "Darfour", a river), or whose id the active
+  gazetteer lacks, counts for recognition only.
 
 Scorer: recognition P/R/F1 by span overlap (one-to-one, largest overlap first). On the recognised gold toponyms
 that carry coordinates: exact GeoNames match (where the gold has an id), correct country, accuracy within 161 km,
@@ -28,6 +33,7 @@ the notes). Notes list the gold names that were not found, and whether the gazet
 
 from __future__ import annotations
 
+import json
 import math
 import statistics
 import xml.etree.ElementTree as ET
@@ -70,14 +76,19 @@ class GoldDocument:
     id: str
     text: str
     toponyms: list[GoldToponym] = field(default_factory=list)
+    lang: str | None = None  # the document's language where the gold format gives it (JSON lines)
     ignored: list[tuple[int, int]] = field(default_factory=list)  # spans that count neither way
     negatives: list[tuple[int, int]] = field(default_factory=list)  # spans where a prediction is wrong
 
 
 def read_corpus(path: Path) -> Iterator[GoldDocument]:
-    """The documents of an LGL or GWN XML file (the format is recognised per toponym), or of a HIPE TSV file."""
+    """The documents of an LGL or GWN XML file (the format is recognised per toponym), of a HIPE TSV file, or of
+    the team's JSON lines (``.jsonl``)."""
     if path.suffix.lower() == ".tsv":
         yield from read_hipe(path)
+        return
+    if path.suffix.lower() == ".jsonl":
+        yield from read_jsonl(path)
         return
     try:
         root = ET.parse(path).getroot()
@@ -150,6 +161,46 @@ def read_hipe(path: Path) -> Iterator[GoldDocument]:
         yield finished
 
 
+def read_jsonl(path: Path, gazetteer: Gazetteer | None = None) -> Iterator[GoldDocument]:
+    """The team's gold JSON lines: one document a line with its ``lang`` and its ``places`` (character offsets, a
+    GeoNames id or null, a feature kind: the toponym's ``kind``). Coordinates come from the gazetteer's entry for
+    the gold id (default: the active gazetteer)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SitrepError(f"E420: cannot read {path} as JSON lines: {exc}") from exc
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text = str(record["text"])
+            doc = GoldDocument(str(record.get("id", number)), text, lang=record.get("lang"))
+            for place in record.get("places", []):
+                doc.toponyms.append(_jsonl_toponym(place, text, gaz))
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise SitrepError(f"E422: {path}, line {number}: not a places gold record ({exc}).") from exc
+        yield doc
+
+
+def _jsonl_toponym(place: dict[str, object], text: str, gazetteer: Gazetteer) -> GoldToponym:
+    start, end = place["start"], place["end"]
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(text):
+        raise ValueError(f"bad offsets {start!r}, {end!r}")
+    if "text" in place and text[start:end] != place["text"]:
+        raise ValueError(f"offsets {start}-{end} give {text[start:end]!r}, not {place['text']!r}")
+    raw = place.get("geonameid")
+    geonameid = raw if isinstance(raw, int) and not isinstance(raw, bool) else None
+    if raw is not None and geonameid is None:
+        raise ValueError(f"geonameid {raw!r} is not an integer or null")
+    entry = gazetteer.by_geonameid(geonameid) if geonameid is not None else None
+    return GoldToponym(
+        start, end, text[start:end], str(place.get("feature") or "place"), geonameid=geonameid,
+        lat=entry.lat if entry is not None else None, lon=entry.lon if entry is not None else None,
+    )  # fmt: skip
+
+
 def _float(text: str | None) -> float | None:
     try:
         return float(text) if text not in (None, "") else None
@@ -218,8 +269,10 @@ class _Tally:
 
 
 def evaluate(path: Path, extractor: Extractor, *, limit: int | None = None, lang: str | None = None) -> EvalResult:
-    """Score the places stage of ``extractor`` on an LGL or GWN file (English), or a HIPE TSV file (French)."""
-    lang = lang or ("fr" if path.suffix.lower() == ".tsv" else "en")
+    """Score the places stage of ``extractor`` on an LGL or GWN file (English), a HIPE TSV file (French), or the
+    team's JSON lines (each document in its own ``lang``, French by default)."""
+    jsonl = path.suffix.lower() == ".jsonl"
+    lang = lang or ("fr" if path.suffix.lower() == ".tsv" or jsonl else "en")
     nlp = extractor.pipeline(lang)
     if "places" not in nlp.pipe_names:
         raise SitrepError("E421: the geo evaluation needs the places stage; run it with the places stage on.")
@@ -232,9 +285,10 @@ def evaluate(path: Path, extractor: Extractor, *, limit: int | None = None, lang
             break
         documents += 1
         tally.demonyms += _set_aside_demonyms(gold, demonyms, gazetteer)
-        doc = nlp.make_doc(gold.text)
+        pipeline = extractor.pipeline(gold.lang) if gold.lang and gold.lang != lang else nlp
+        doc = pipeline.make_doc(gold.text)
         doc._.sitrep = DocInfo(article_id=gold.id)
-        doc = nlp(doc)
+        doc = pipeline(doc)
         predicted = [(s.start_char, s.end_char, s._.place or PlaceAttrs()) for s in doc.spans.get(PLACES, [])]
         _score_document(gold, predicted, gazetteer, tally)
     return _result(path, documents, tally, gazetteer)

@@ -3,13 +3,16 @@
 Writes ``doc.spans["places"]`` with a :class:`~.attrs.PlaceAttrs` on ``span._.place``.
 
 Recognition is a gazetteer lookup over capitalised token runs, longest match first: a run starts on a capitalised
-token (or a lower-case feature word of ``place_feature_words.txt`` before one: "la mer Noire"), may hold
-connectors ("Rostov-sur-le-Don", "Isle of Wight") and ends on a capitalised token; its text is
-normalised (:func:`sitrep.gazetteer.name_key`) and looked up. Region patterns from ``place_regions.tsv`` widen a
-match into a first-level region ("la région de Donetsk", "Kharkiv Oblast"); a capitalised article is left out
-when the name after it is longer ("La Côte d'Ivoire"); a full stop that the tokenizer split from a capitalised
-abbreviation stays inside the run ("ST. PAUL"). Names in a list closed by a plural region word of
-``place_list_heads.tsv`` are each that region ("Barrow and Jackson counties": Barrow County, Jackson County).
+token (or a lower-case feature word of ``place_feature_words.txt`` before one: "la mer Noire"), may hold connectors
+("Rostov-sur-le-Don", "Isle of Wight") and ends on a capitalised token; its text is normalised
+(:func:`sitrep.gazetteer.name_key`) and looked up. A run may also start on a lower-case article when the gazetteer
+has the name with it as a place's own name ("à la Flèche": La Flèche), the name after the article is none, and that
+name is no common word or a cue of place stands before the article ("la Défense" is not a town). Region patterns
+from ``place_regions.tsv`` widen a match into a first-level region ("la région de Donetsk", "Kharkiv Oblast"); a
+capitalised article is left out when the name after it is longer ("La Côte d'Ivoire"); a full stop that the
+tokenizer split from a capitalised abbreviation stays inside the run ("ST. PAUL"). Names in a list closed by a
+plural region word of ``place_list_heads.tsv`` are each that region ("Barrow and Jackson counties": Barrow County,
+Jackson County).
 
 Before judging each name the stage reads the whole article: its surnames (a capitalised word after another, and
 those after a given name, a form of address or a middle initial: "Elizabeth Fairfield", "Matthew D. Flores",
@@ -22,8 +25,13 @@ rejected when:
   word that is a function word (spaCy's stop words), a weekday or month (CLDR), or a demonym (the entities stage's
   demonym tables; after a determiner, a plural ending like one of ``place_demonym_endings.txt`` with no name
   after it: "les Maliens", not "the Athens Police");
+- it is a Roman ordinal ("XIXe", "XIXth"), or a compass point of ``place_directions.txt`` with no region word
+  before it ("l'Asie du Sud-Est"; "le département du Sud-Est" stays Haiti's);
 - it is short (three letters or fewer) and neither in capitals nor a dotted abbreviation of a region ("US",
-  "Ga." yes; "Us" no), or an acronym of four capitals or fewer that names no country or region ("NATO") and is
+  "Ga." yes; "Us" no), unless it is written as a proper noun, is no common word, particle or given name, and is the
+  own name of a town of 100,000 people or more, a first-level region or a country after a cue of place or a word
+  of ``place_short_cues.txt`` ("près de Gao", "in Tyre"), or of a town of 500,000 or more anywhere ("Ufa"); or an
+  acronym of four capitals or fewer that names no country or region ("NATO") and is
   no dateline;
 - in a title-case headline, it is one word naming only small places;
 - the article uses it as a surname, unless a locative cue stands before it here, it is a country, a continent or
@@ -32,6 +40,15 @@ rejected when:
 - it is one word next to a speech verb in the article and names no country, continent or big town by its own name;
 - it is one word naming only places under 100,000 people that is a common word of the language (the lemma
   table: "Santé", "Assis"), unless the article places it ("in Sycamore");
+- it has several words, one an article or a connector, all common words of the language, and is only some
+  town's alternate name ("l'Hôtel de Ville de Verdun", "La Paix");
+- it is one word of a small place before a hyphen and a word with a digit or a lower-case particle ("Sars-Cov-2",
+  "Dasht-e-Barchi"), part of a longer word ("Chicago-based" stays);
+- it is one word after a word of ``place_name_before.txt`` ("l'administration Obama", "le prophète Abraham", "le
+  mouvement Amal"), and no country, continent or big town's own name; or one word of a small place between
+  quotation marks (a nickname: « Palmerston »); or one word of a small place before an initial and a surname
+  ("Seymour M. Hersh"); or several words starting with a given name, none a common word ("Maria Teresa Duran",
+  "Pedro Sanchez"), that nothing in the article places;
 - it is one word that is a given name ("Keith", "Julia") and names no country, sea, first-level region or town
   of 100,000 people or more by its own name or a curated exonym ("Julia" is only an old name of Plovdiv), unless a
   locative cue stands before it or it stands in a list of two places or more ("Douglas, Lancaster and Sarpy");
@@ -48,17 +65,19 @@ rejected when:
   titles count;
 - the capitalised word after it makes it a person's or a firm's name: after a given name, an initial or a second
   given name ("Mary Z. Connaughton") or any capitalised word that is not a common word ("Paris Hilton", "Jordan
-  Bardella"; not "Paris Police", "Paris PD"), or after a one-word name of a small place ("Warner Music"), unless
-  that word heads a public body (the entities stage's organisation heads: "Edwardsville City Council") or names a
-  local body, office or official of ``place_local_heads.txt`` ("Torrington Fire Department", "Lewisburg Mayor").
+  Bardella"; not "Paris Police", "Paris PD"), or after a one-word name that is no big town's own name ("Warner
+  Music", "Nico Neumann": Nico is only an alternate name of Nice), unless that word heads a public body (the
+  entities stage's organisation heads: "Edwardsville City Council") or names a local body, office or official of
+  ``place_local_heads.txt`` ("Torrington Fire Department", "Lewisburg Mayor").
   A big place inside an organisation's name is kept, as LGL and GeoWebNews annotate it ("Washington Post", "Athens
   Police");
 - (in :mod:`.place_resolution`) it is one word naming only towns under 5,000 people that nothing in the article
   supports (no region of theirs named, no town or county of that region, no "Town, State" apposition).
 
 Resolution is :mod:`.place_resolution`. Metonymy ("Moscou a affirmé", "le soutien de Londres", "according to
-Kyiv") is flagged for countries and cities of 100,000 inhabitants or more by cue verbs, nouns and prepositions from
-the language's ``place_metonymy_*`` files.
+Kyiv", "la trêve présentée par Le Caire") is flagged for countries and cities of 100,000 inhabitants or more by cue
+verbs, nouns and prepositions from the language's ``place_metonymy_*`` files; a name after a preposition of place or
+of a complement is not the subject of the verb after it ("la junte au pouvoir à Bamako a annoncé").
 
 What it cannot do: places that the gazetteer lacks (streets, buildings, villages under 500 inhabitants, rivers,
 oceans, most mountains and seas beyond the few of ``place_geonames_features.tsv`` in the embedded default),
@@ -89,10 +108,15 @@ from .place_resolution import Mention, PlaceResolver
 
 MAX_TOKENS = 8  # the longest token run tried as one name
 _INITIAL = re.compile(r"[A-Z]\.")  # a middle initial ("Roy A. Nelson")
+_ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|re|ère|ème|eme|th|st|nd|rd)")  # "au XIXe siècle", "the XIXth"
+SHORT_CUE_POPULATION = 100_000  # a short name after a cue of place: a big town's ("près de Gao")
+SHORT_ALONE_POPULATION = 500_000  # a short name with no cue: a very big town's ("Ufa")
+QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 MAX_LOWER_WORDS = 2  # lower-case words (not connectors) a name may hold: "République démocratique du Congo"
 METONYMY_MIN_POPULATION = 100_000
 TITLE_CASE_SHARE = 0.85  # a sentence whose words are this capitalised is a headline in title case
 ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "the"})
+LOWER_ARTICLES = frozenset({"le", "la", "les"})  # a run may start on one: "à la Flèche" (La Flèche), "le Havre"
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 DATELINE_MARKS = frozenset({"—", "–", "--"})  # after a dateline in capitals: "BANTAM —", "ST. PAUL --"
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "”", '"', "»"})  # "“…,” said Noma."
@@ -151,6 +175,13 @@ class PlaceLexicon:
     # plural heads of a list of regions and the singular that completes each name ("Barrow and Jackson counties":
     # "counties" -> "County")
     list_heads: Mapping[str, str] = field(default_factory=dict)
+    # lower-case words after which a short name of a big place may be one ("près de Gao", "in Tyre")
+    short_cues: frozenset[str] = frozenset()
+    # name keys of compass points ("sud est", "nord"): common nouns unless a region word comes before them
+    directions: frozenset[str] = frozenset()
+    # lower-case words that make the one-word name after them a person's or an organisation's ("l'administration
+    # Obama", "le prophète Abraham", "le mouvement Amal")
+    name_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +197,7 @@ class _Article:
     speakers: set[str]  # one-word names next to a speech verb ("Nelson says", "said Noma")
     established: set[str]  # keys that a dateline or a "Town, State" apposition makes places in this article
     placed: set[str]  # keys that some preposition of place puts in a place somewhere in the article ("in Salina")
+    glued: frozenset[int] = frozenset()  # indices of the tokens with no space after them ("Sars" in "Sars-Cov-2")
 
 
 def make(nlp: Language, name: str) -> PlacesStage:
@@ -240,6 +272,9 @@ def compile_lexicon(lang: str) -> PlaceLexicon:
         titles=_titles(resources),
         speech_verbs=speech_forms,
         list_heads=list_heads,
+        short_cues=frozenset(w.lower().replace("’", "'") for w in _optional_words(resources, "place_short_cues.txt")),
+        directions=frozenset(name_key(w) for w in _optional_words(resources, "place_directions.txt")),
+        name_before=frozenset(w.lower() for w in _optional_words(resources, "place_name_before.txt")),
     )
 
 
@@ -441,6 +476,7 @@ class PlacesStage:
         article = _Article(
             words, sent_start, self._headline_sentences(words, sent_start), *self._surnames(words, sent_start),
             self._standalone_names(words, sent_start), self._speakers(words, sent_start), established, placed,
+            frozenset(t.i for t in doc if not t.whitespace_),
         )  # fmt: skip
         mentions: list[Mention] = []
         doubtful: list[tuple[int, int, str]] = []  # names refused on a ground that a list of places outweighs
@@ -451,11 +487,14 @@ class PlacesStage:
                 mentions.append(Mention(i, end, i, end, key, self.gazetteer.candidates(key)))
                 i = end
                 continue
-            if not (words[i][:1].isupper() or words[i] in self.lexicon.feature_words) or i in in_organization:
+            if (
+                not (words[i][:1].isupper() or words[i] in self.lexicon.feature_words or words[i] in LOWER_ARTICLES)
+                or i in in_organization
+            ):
                 i += 1
                 continue
             found = run_at(i)
-            if found is None:
+            if found is None or (words[i] in LOWER_ARTICLES and not self._article_name(words, i, found[0], run_at)):
                 i += 1
                 continue
             start = i
@@ -532,9 +571,12 @@ class PlacesStage:
         if i >= n:
             return None
         word = words[i]
-        feature_word = word in self.lexicon.feature_words and i + 1 < n and words[i + 1][:1].isupper()
+        feature_word = (
+            (word in self.lexicon.feature_words or word in LOWER_ARTICLES) and i + 1 < n and words[i + 1][:1].isupper()
+        )
         if not word[:1].isupper() and not feature_word:
-            return None  # a run starts on a capitalised word, or on a lower-case feature word ("mer Noire")
+            return None  # a run starts on a capitalised word, a lower-case feature word ("mer Noire") or article
+            # ("à la Flèche": the town is La Flèche; the run is kept only if the gazetteer has it with the article)
         first = name_key(word).split(" ", 1)[0]
         if not (
             self.gazetteer.may_start(first)
@@ -775,14 +817,23 @@ class PlacesStage:
         capitals = all(c.isupper() for c in letters)
         if key in lex.stop or (single and not capitals and (lower in lex.function_words or lower in lex.demonyms)):
             return "stop"
+        if single and _ROMAN_ORDINAL.fullmatch(surface):
+            return "ordinal"  # "au XIXe siècle" (not the 19th arrondissement of Paris)
+        if key in lex.directions and not self._with_region(words, i, end, key).region:
+            return "direction"  # "l'Asie du Sud-Est", "le Nord-Est du pays" (not Haiti's departments)
         cands = gaz.candidates(key)
         region_like = any(gaz.feature_code(c) in "cao" for c in cands)
         abbreviation = "." in surface
         # the article makes it a place: a dateline, a "Town, State" apposition; or a preposition of place before it
         vouched = key in article.established
         located = vouched or self._located(words, i, end)
-        if len(letters) <= 3 and not capitals and not (abbreviation and region_like):
-            return "short"  # "US", "Ga." (Georgia) yes; "Us", "Dec." no
+        if (
+            len(letters) <= 3
+            and not capitals
+            and not (abbreviation and region_like)
+            and not self._short_place(words, i, surface, cands, key, located)
+        ):
+            return "short"  # "US", "Ga." (Georgia), "près de Gao" yes; "Us", "Dec." no
         if capitals and 1 < len(letters) <= 4 and not (region_like or abbreviation or vouched):
             return "acronym"  # an acronym ("NATO", "AMLO") that some town's alternate name happens to match
         in_headline = i in article.headline
@@ -806,6 +857,43 @@ class PlacesStage:
             return "speaker"  # "Nelson says", "said Noma"
         if single and not populous and lower in lex.common_words and not placed:
             return "common-word"  # a word that a small town also bears ("Santé", "Assis")
+        if not single and not (region_like or located) and self._common_alternate(words[i:end], cands, key):
+            return "common-words"  # "l'Hôtel de Ville de Verdun", "La Paix": common words, some town's other name
+        strong = well_known or any(gaz.feature_code(c) in "co" for c in cands)  # a big town, a country, a continent
+        if (
+            single
+            and not (strong or region_like)
+            and end + 1 < len(words)
+            and words[end] == "-"
+            and {end - 1, end} <= article.glued  # "Sars-Cov-2", not "Etowah - to study"
+            and (any(c.isdigit() for c in words[end + 1]) or (words[end + 1].islower() and len(words[end + 1]) <= 2))
+            and words[end + 1] not in lex.connectors
+        ):
+            return "hyphenated-word"  # "Sars-Cov-2", "Dasht-e-Barchi": part of a longer word the gazetteer lacks
+        if single and not strong and self._named_after_word(words, i):
+            return "name-before-word"  # "l'administration Obama", "le prophète Abraham", "le magazine américain Time"
+        if (
+            single
+            and not (strong or region_like or located)
+            and 0 < i < end < len(words)
+            and words[i - 1] in QUOTE_MARKS
+            and words[end] in QUOTE_MARKS
+        ):
+            return "quoted"  # a nickname or a title in quotation marks ("le chat \"Palmerston\"")
+        if (
+            single
+            and not (strong or region_like)
+            and end + 1 < len(words)
+            and _INITIAL.fullmatch(words[end])
+            and _is_name_word(words[end + 1])
+        ):
+            return "given-name-run"  # "Seymour M. Hersh": a name, an initial and a surname
+        if not single and words[i] in lex.person_before and not (strong or region_like or placed or vouched):
+            rest = words[i + 1 : end]
+            if _is_name_word(words[i]) and all(
+                _is_name_word(w) and w.lower() not in lex.common_words | lex.place_heads for w in rest
+            ):
+                return "given-name-first"  # "Maria Teresa Duran", "le gouvernement de Pedro Sanchez"
         if single and surface in lex.person_before and not (located or self._known_as(cands, key)):
             return "given-name"  # a given name that is not a well-known place ("Keith", "Levi", "Julia")
         untrusted = not gaz.is_curated(key) and (not populous or lower in lex.common_words)
@@ -861,7 +949,7 @@ class PlacesStage:
                     )
                     or (
                         single
-                        and not populous
+                        and not (region_like or well_known)  # "Nico Neumann": a big town's raw alternate name
                         and not vouched
                         and not in_headline
                         and after.lower() not in lex.institutions
@@ -908,6 +996,70 @@ class PlacesStage:
         if before in lex.particles and i > 1 and _is_name_word(words[i - 2]):
             return "after-particle"  # "Gilbert De Paoli", "Ursula von der Leyen"
         return ""
+
+    def _article_name(self, words: list[str], i: int, end: int,
+                      run_at: Callable[[int], tuple[int, str] | None]) -> bool:  # fmt: skip
+        """Whether a name that starts on a lower-case article is one ("à la Flèche": La Flèche): only when the name
+        after the article is none ("la Californie" is California, not La Californie) and its first word is no
+        common word ("la Chambre", "la Défense"), unless a cue of place comes before the article and no complement
+        after the name ("à la Flèche"; not "à la Chambre des représentants"). The name with its article must be a
+        place's own name or a curated exonym ("La Haye"; not "la Paix", an old name of Toul)."""
+        found = run_at(i)
+        if run_at(i + 1) is not None or found is None:
+            return False
+        gaz = self.gazetteer
+        key = found[1]
+        if not (gaz.is_curated(key) or any(gaz.is_own_name(c, key) for c in gaz.candidates(key))):
+            return False
+        if words[i + 1].lower() not in self.lexicon.common_words:
+            return True
+        return self._located(words, i, end) and not (end < len(words) and words[end] in self.lexicon.connectors)
+
+    def _named_after_word(self, words: list[str], i: int) -> bool:
+        """Whether a word of ``place_name_before.txt`` stands before the name, or before a demonym before it ("le
+        mouvement Amal", "le magazine américain Time")."""
+        lex = self.lexicon
+        before = [w.lower() for w in words[max(0, i - 2) : i]]
+        if before and before[-1] in lex.name_before:
+            return True
+        return len(before) == 2 and before[1] in lex.demonyms and before[0] in lex.name_before
+
+    def _short_place(self, words: list[str], i: int, surface: str, cands: tuple[int, ...], key: str,
+                     located: bool) -> bool:  # fmt: skip
+        """Whether a name of three letters or fewer, written as a proper noun ("Gao", "Ufa"), is a place: the own name
+        (or a curated exonym) of a town of 100,000 people or more, a first-level region or a country after a cue of
+        place or a word of ``place_short_cues.txt`` ("près de Gao"), or of a town of 500,000 or more without one.
+        Never a common word, a function word, a particle or a given name ("Van", "Ben", "Lee")."""
+        lex = self.lexicon
+        lower = surface.lower()
+        if not (surface.isalpha() and surface[0].isupper() and surface[1:].islower()):
+            return False
+        if lower in lex.common_words or lower in lex.function_words or surface in lex.particles:
+            return False
+        if surface in lex.person_before:
+            return False
+        gaz = self.gazetteer
+        curated = gaz.is_curated(key)
+        own = [c for c in cands if curated or gaz.is_own_name(c, key)]
+        town = max((gaz.population(c) for c in own if gaz.feature_code(c) == "p"), default=0)
+        region = any(gaz.feature_code(c) == "c" or gaz.is_admin1(c) for c in own)
+        cue = located or (i > 0 and words[i - 1].lower().replace("’", "'") in lex.short_cues)
+        return town >= SHORT_ALONE_POPULATION or (cue and (region or town >= SHORT_CUE_POPULATION))
+
+    def _common_alternate(self, name: list[str], cands: tuple[int, ...], key: str) -> bool:
+        """Whether a name of several words, one of them an article or a connector, is made only of the language's
+        common words and is no place's own name nor a curated exonym, only some small town's alternate name ("Hôtel
+        de Ville" for the 4th arrondissement of Paris, "La Paix" for Toul; not "South Island", "St. Cloud", "La
+        Havane")."""
+        lex = self.lexicon
+        gaz = self.gazetteer
+        lowered = [w.lower() for w in name]
+        glue = [w for w in lowered if w in lex.connectors or w in ARTICLES]
+        if not glue or len(glue) == len(lowered) or not all(w.isalpha() for w in lowered):
+            return False
+        if gaz.is_curated(key) or any(gaz.is_own_name(c, key) or gaz.population(c) >= 100_000 for c in cands):
+            return False  # "La Havane" is Havana's French name
+        return all(w in lex.common_words or w in glue for w in lowered)
 
     def _many_words(self, lower: str) -> bool:
         """Whether a name has several words, the first not an article or a particle: after a capitalised word it
@@ -960,7 +1112,8 @@ class PlacesStage:
         lex = self.lexicon
         n = len(doc)
         before = [t.lower_.replace("’", "'") for t in doc[max(0, mention.start - 3) : mention.start]]
-        complement = bool(before) and before[-1] in ("de", "d'", "du", "des", "of")  # "la police de Brunswick"
+        # "la police de Brunswick", "la junte au pouvoir à Bamako a annoncé": a complement, not the verb's subject
+        complement = bool(before) and before[-1] in ("de", "d'", "du", "des", "of", "à", "au", "aux", "en", "in", "at")
         # subject of a cue verb: "Moscou a affirmé", "Kyiv has also received"
         k = mention.end
         steps = 0
@@ -975,6 +1128,9 @@ class PlacesStage:
             and doc[mention.end].text in ("'s", "’s")
             and doc[mention.end + 1].lower_ in (lex.metonymy_nouns)
         ):
+            return True
+        # "la proposition présentée par Le Caire", "a plan proposed by Cairo"
+        if len(before) >= 2 and before[-1] in ("par", "by") and before[-2] in lex.metonymy_verbs:
             return True
         # "le soutien de Londres", "support from London"
         if len(before) >= 2 and before[-1] in ("de", "d'", "of", "from", "by") and before[-2] in lex.metonymy_nouns:
