@@ -204,8 +204,8 @@ def test_toponyms_in_local_news_contexts_are_found(nlp: Language, text: str, men
 
 
 def test_a_preposition_of_place_makes_the_town_a_place_elsewhere_in_the_article(nlp: Language) -> None:
-    doc = nlp("The Sycamore family raised money. The event was held in Sycamore.")
-    assert [span.start_char for span in doc.spans[PLACES]] == [4, 56]
+    doc = nlp("Sycamore schools reopened on Monday. The fundraiser was held in Sycamore.")
+    assert [span.start_char for span in doc.spans[PLACES]] == [0, 64]
 
 
 @pytest.mark.parametrize(
@@ -282,3 +282,8 @@ def test_names_around_other_capitalised_words(nlp: Language, text: str, mention:
 )
 def test_short_names_ordinals_and_particles(nlp: Language, text: str, mention: str, present: bool) -> None:
     assert (mention in places(nlp, text)) is present
+
+
+def test_a_county_list_head_may_be_capitalised(nlp: Language) -> None:
+    found = places(nlp, "Storms hit Barrow and Jackson Counties overnight.")
+    assert "Jackson" in found and found["Jackson"].feature == "admin"

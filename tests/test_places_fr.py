@@ -337,3 +337,16 @@ def test_a_compass_point_after_a_region_word_stays_a_region(nlp: Language) -> No
 )
 def test_names_that_start_with_a_lower_case_article(nlp: Language, text: str, mention: str, present: bool) -> None:
     assert (mention in places(nlp, text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "geonameid"),
+    [
+        ("Des frappes ont touché la bande de Gaza mardi.", "bande de Gaza", 281132),  # a feature word and "de"
+        ("Un navire a coulé en mer d'Azov.", "mer d'Azov", 713066),
+        ("Le volcan est entré en éruption à Hawaï.", "Hawaï", 5855797),  # a French spelling of the exonym table
+    ],
+)
+def test_feature_names_and_french_spellings(nlp: Language, text: str, mention: str, geonameid: int) -> None:
+    found = places(nlp, text)
+    assert found[mention].geonameid == geonameid

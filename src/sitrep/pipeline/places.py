@@ -94,7 +94,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -571,9 +571,11 @@ class PlacesStage:
         if i >= n:
             return None
         word = words[i]
-        feature_word = (
-            (word in self.lexicon.feature_words or word in LOWER_ARTICLES) and i + 1 < n and words[i + 1][:1].isupper()
-        )
+        features, connectors = self.lexicon.feature_words, self.lexicon.connectors
+        k = i + 1  # the first word after the feature word and its connectors ("bande de Gaza")
+        while k < n and k - i <= 2 and word in features and words[k].lower() in connectors:
+            k += 1
+        feature_word = (word in features or word in LOWER_ARTICLES) and k < n and words[k][:1].isupper()
         if not word[:1].isupper() and not feature_word:
             return None  # a run starts on a capitalised word, a lower-case feature word ("mer Noire") or article
             # ("à la Flèche": the town is La Flèche; the run is kept only if the gazetteer has it with the article)
@@ -584,7 +586,6 @@ class PlacesStage:
             or (i + 1 < n and words[i + 1] == "." and first + "." in self.gazetteer)
         ):
             return None
-        connectors = self.lexicon.connectors
         ends: list[int] = []
         lower = 0  # lower-case words inside the run that are not connectors ("République démocratique du Congo")
         j = i
@@ -729,7 +730,7 @@ class PlacesStage:
         if not heads:
             return found
         for h, word in enumerate(words):
-            singular = heads.get(word)
+            singular = heads.get(word.lower())  # "counties", "Counties"
             if singular is None:
                 continue
             k = h  # the list ends before token k
@@ -1081,9 +1082,7 @@ class PlacesStage:
         if end < len(words) and (words[end][:1].isupper() or words[end] in POSSESSIVES):
             return False
         before = [w.lower().replace("’", "'") for w in words[max(0, i - 3) : i]]
-        return any(
-            len(cue) <= len(before) and tuple(before[len(before) - len(cue) :]) == cue for cue in self.lexicon.locatives
-        )
+        return _ends_with_any(before, self.lexicon.locatives)
 
     def _surname_proof(self, cands: tuple[int, ...], key: str) -> bool:
         """Whether a name that the article gives as a surname is still a place when it stands alone: a country or
@@ -1097,9 +1096,9 @@ class PlacesStage:
         if end < len(words) and words[end].lower() in lex.region_after:
             return Mention(i, end + 1, i, end, key, cands, region=True)
         lowered = [w.lower().replace("’", "'") for w in words[max(0, i - 3) : i]]
-        for pattern in lex.region_before:
-            if len(pattern) <= len(lowered) and tuple(lowered[len(lowered) - len(pattern) :]) == pattern:
-                return Mention(i - len(pattern), end, i, end, key, cands, region=True)
+        pattern = _ending(lowered, lex.region_before)
+        if pattern is not None:
+            return Mention(i - len(pattern), end, i, end, key, cands, region=True)
         return Mention(i, end, i, end, key, cands)
 
     # -- metonymy ------------------------------------------------------------------------------------------
@@ -1136,14 +1135,24 @@ class PlacesStage:
         if len(before) >= 2 and before[-1] in ("de", "d'", "of", "from", "by") and before[-2] in lex.metonymy_nouns:
             return True
         # "selon Moscou", "according to Kyiv"
-        return any(
-            len(cue) <= len(before) and tuple(before[len(before) - len(cue) :]) == cue for cue in lex.metonymy_before
-        )
+        return _ends_with_any(before, lex.metonymy_before)
 
 
 def _abbreviation_stop(words: list[str], j: int) -> bool:
     """Whether token ``j`` is a full stop split from a short capitalised abbreviation before it ("ST" ".")."""
     return words[j] == "." and j > 0 and len(words[j - 1]) <= 3 and words[j - 1].isalpha() and words[j - 1][0].isupper()
+
+
+def _ending(words: list[str], cues: Iterable[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The first of ``cues`` (lower-case token sequences) that the words end with, or None."""
+    for cue in cues:
+        if len(cue) <= len(words) and tuple(words[len(words) - len(cue) :]) == cue:
+            return cue
+    return None
+
+
+def _ends_with_any(words: list[str], cues: Iterable[tuple[str, ...]]) -> bool:
+    return _ending(words, cues) is not None
 
 
 def _is_name_word(word: str) -> bool:
