@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -40,3 +41,15 @@ def seed_path(shared_data: Path) -> Path:
     if not path.is_file():
         pytest.skip(f"{path} is missing")
     return path
+
+
+@pytest.fixture(scope="session")
+def places_pipeline(isolated_cache: Path) -> Iterator[Callable[[str], Language]]:
+    """The places stage alone on the embedded gazetteer, one pipeline per language, built once per session."""
+    from sitrep.api import Extractor
+    from sitrep.config import Options
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("SITREP_GAZETTEER", raising=False)
+        extractor = Extractor(Options(stages=("places",)))
+        yield extractor.pipeline

@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from spacy.language import Language
 
-from sitrep.api import Extractor
-from sitrep.config import Options
 from sitrep.pipeline.attrs import PLACES, PlaceAttrs
 
 
 @pytest.fixture(scope="module")
-def nlp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Language]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITREP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "sitrep-cache"))
-        patch.delenv("SITREP_GAZETTEER", raising=False)
-        yield Extractor(Options(stages=("places",))).pipeline("en")
+def nlp(places_pipeline: Callable[[str], Language]) -> Language:
+    return places_pipeline("en")
 
 
 @pytest.fixture(scope="module")
-def nlp_fr(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Language]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITREP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "sitrep-cache"))
-        patch.delenv("SITREP_GAZETTEER", raising=False)
-        yield Extractor(Options(stages=("places",))).pipeline("fr")
+def nlp_fr(places_pipeline: Callable[[str], Language]) -> Language:
+    return places_pipeline("fr")
 
 
 def resolved(nlp: Language, text: str) -> dict[str, PlaceAttrs]:
