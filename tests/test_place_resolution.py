@@ -142,3 +142,17 @@ def test_a_small_town_needs_support_from_the_article(nlp: Language, text: str, k
 def test_an_own_name_with_an_apostrophe_is_still_the_own_name(nlp: Language) -> None:
     place = resolved(nlp, "Icebergs drifted past St Johns harbour, Newfoundland officials said.")["St Johns"]
     assert place.country == "CA"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "geonameid"),
+    [
+        # a village of Illinois named Kansas does not take the name from the state, even next to "Illinois"
+        ("The family moved from Kansas to Illinois last spring.", "Kansas", 4273857),
+        # its county named, the village keeps it
+        ("Edgar County deputies searched a farm near Kansas on Friday.", "Kansas", 4242066),
+    ],
+)
+def test_a_region_name_is_not_a_village_without_strong_evidence(nlp: Language, text: str, mention: str,
+                                                                geonameid: int) -> None:  # fmt: skip
+    assert resolved(nlp, text)[mention].geonameid == geonameid

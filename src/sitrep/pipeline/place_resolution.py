@@ -62,6 +62,9 @@ OWN_NAME = 0.5  # a reading whose own name the mention is, rather than one of it
 # outweighs the named region and the coherence such a town gets), or a town of ALIAS_RIVAL_SHARE of its size or more.
 # A world city keeps its chance: "New York" is the city as often as the state.
 ALIAS_OF_REGION = 6.0
+# A village under SMALL_TOWN people that bears a country's or first-level region's own name loses this much unless
+# its county is named or an apposition places it ("Kansas" in an article naming Illinois is the state).
+REGION_NAMED_VILLAGE = 3.0
 ALIAS_RIVAL_SHARE = 0.1
 # A first-level region named like one of its towns of NAMESAKE_TOWN people or more loses CITY_NAMESAKE when the
 # mention has no region word: news names the region "région de Kherson", "Kherson Oblast", and the city "Kherson".
@@ -84,6 +87,7 @@ class Mention:
     candidates: tuple[int, ...]
     region: bool = False  # a region pattern ("région de X") matched around it
     placed: bool = False  # the article puts it as a place: a cue of place ("in X", "à X") or a dateline
+    comma_after: bool = False  # a comma follows it: the name after may place it ("Alexandria, Louisiana")
     scores: list[float] = field(default_factory=list)
 
 
@@ -356,6 +360,9 @@ class PlaceResolver:
             a2 = gaz.admin2_code(index)
             if a2 and code == "p" and evidence.names_county((cc, a1, a2)):
                 score += NAMED_COUNTY
+            elif (code == "p" and names.own_region and gaz.population(index) < SMALL_TOWN
+                  and not (evidence.apposition is not None and evidence.apposition[0] == cc)):  # fmt: skip
+                score -= REGION_NAMED_VILLAGE  # "Kansas" with Illinois is the state, not a village of Illinois
             elif a2 and evidence.towns_in_county((cc, a1, a2)) and gaz.is_admin2(index):
                 score += COUNTY_WITH_TOWN
             score += min(1.0, 0.5 * evidence.other_places_in(cc))
@@ -390,7 +397,7 @@ class PlaceResolver:
 
     def _apposition(self, mention: Mention, following: Mention | None) -> tuple[str, str] | None:
         """ "Alexandria, Louisiana": the country and admin1 of a region or country right after a comma."""
-        if following is None or following.name_start != mention.end + 1:
+        if following is None or not mention.comma_after or following.name_start != mention.end + 1:
             return None
         gaz = self.gazetteer
         for c in following.candidates:

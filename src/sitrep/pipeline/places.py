@@ -517,6 +517,7 @@ class PlacesStage:
         found_mentions = self._with_listed(words, mentions, doubtful)
         for mention in found_mentions:  # a cue of place or a dateline vouches for the name: the resolver keeps it
             mention.placed = mention.key in article.placed
+            mention.comma_after = mention.end < n and words[mention.end] == ","  # "Alexandria, Louisiana"
         return found_mentions
 
     def _with_listed(self, words: list[str], mentions: list[Mention],
