@@ -156,3 +156,16 @@ def test_an_own_name_with_an_apostrophe_is_still_the_own_name(nlp: Language) -> 
 def test_a_region_name_is_not_a_village_without_strong_evidence(nlp: Language, text: str, mention: str,
                                                                 geonameid: int) -> None:  # fmt: skip
     assert resolved(nlp, text)[mention].geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Crowds gathered in New York on Saturday.", "New York", "US"),  # a short form of New York City's name
+        ("Students returned to Berea College on Monday, officials in Berea said.", "Berea", None),  # not Aleppo
+    ],
+)
+def test_a_world_city_keeps_only_short_forms_of_its_name(nlp: Language, text: str, mention: str,
+                                                         country: str | None) -> None:  # fmt: skip
+    place = resolved(nlp, text)[mention]
+    assert place.country != "SY" and (country is None or place.country == country)

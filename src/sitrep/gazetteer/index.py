@@ -281,6 +281,10 @@ class Gazetteer:
         """Whether a key comes from a curated table (see :meth:`IndexBuilder.add_name`)."""
         return self._curated is None or key in self._curated
 
+    def own_key(self, index: int) -> str:
+        """The name key of the entry's own name."""
+        return name_key(self._name[index])
+
     def is_own_name(self, index: int, key: str) -> bool:
         """Whether ``key`` is the entry's own name rather than one of its alternate names (apostrophes aside:
         "Tskhinvali" is the own name of "Ts'khinvali")."""

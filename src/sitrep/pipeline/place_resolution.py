@@ -56,11 +56,11 @@ REPEATS_COUNTED = 5
 NAMED_COUNTY = 3.0  # a town in a county that the article may name ("Paris" with "Henry County")
 COUNTY_WITH_TOWN = 2.0  # a county holding a town that the article may name ("Henry County" with "Paris")
 OWN_NAME = 0.5  # a reading whose own name the mention is, rather than one of its alternate names
-# A town under WORLD_CITY people reached only by a raw (not curated) alternate name loses ALIAS_OF_REGION to a
-# reading whose own name it is: a country or first-level region ("Florida" is the state, not a Californian town once
-# called so, even in an article about California; "Maryland" is not Maryland City next to Severn: the penalty
-# outweighs the named region and the coherence such a town gets), or a town of ALIAS_RIVAL_SHARE of its size or more.
-# A world city keeps its chance: "New York" is the city as often as the state.
+# A town reached only by a raw (not curated) alternate name loses ALIAS_OF_REGION to a reading whose own name it is:
+# a country or first-level region ("Florida" is the state, not a Californian town once called so, even in an article
+# about California; "Maryland" is not Maryland City next to Severn: the penalty outweighs the named region and the
+# coherence such a town gets), or a town of ALIAS_RIVAL_SHARE of its size or more. A world city keeps a short form
+# of its own name: "New York" is New York City as often as the state.
 ALIAS_OF_REGION = 6.0
 # A village under SMALL_TOWN people that bears a country's or first-level region's own name loses this much unless
 # its county is named or an apposition places it ("Kansas" in an article naming Illinois is the state).
@@ -371,7 +371,7 @@ class PlaceResolver:
                 score += 4.0
         if gaz.is_own_name(index, mention.key):
             score += OWN_NAME  # the place's own name rather than one of its alternate names
-        elif code == "p" and not names.curated and self._loses_alias(gaz.population(index), names):
+        elif code == "p" and not names.curated and self._loses_alias(index, mention.key, names):
             score -= ALIAS_OF_REGION  # a curated name is meant for its towns too
         return score
 
@@ -384,16 +384,18 @@ class PlaceResolver:
                    and gaz.population(c) >= NAMESAKE_TOWN and (named or gaz.is_own_name(c, mention.key))
                    for c in mention.candidates)  # fmt: skip
 
-    @staticmethod
-    def _loses_alias(population: int, names: _NameFacts) -> bool:
-        """Whether a town under WORLD_CITY people reached by the name as an alternate name loses to a reading whose
-        own name it is: a country or first-level region ("Florida" is the state, not a Californian town once called
-        so; "Oklahoma" is not Oklahoma City), or a town of ALIAS_RIVAL_SHARE of its size or more ("Palmerston" is an
-        Australian town's own name, and only a raw alternate name of Darwin; "Jenin" is also a Polish village's own
-        name, too small to take it from the Palestinian city)."""
-        return population < WORLD_CITY and (
-            names.own_region or names.own_town_population >= ALIAS_RIVAL_SHARE * population
-        )
+    def _loses_alias(self, index: int, key: str, names: _NameFacts) -> bool:
+        """Whether a town reached by the name as an alternate name loses to a reading whose own name it is: a
+        country or first-level region ("Florida" is the state, not a Californian town once called so; "Oklahoma" is
+        not Oklahoma City), or a town of ALIAS_RIVAL_SHARE of its size or more ("Palmerston" is an Australian town's
+        own name, and only a raw alternate name of Darwin; "Jenin" is also a Polish village's own name, too small to
+        take it from the Palestinian city). A world city keeps a short form of its own name ("New York" may be New
+        York City), not an old name another place bears ("Berea" is not Aleppo)."""
+        gaz = self.gazetteer
+        population = gaz.population(index)
+        if population >= WORLD_CITY and gaz.own_key(index).startswith(key + " "):
+            return False
+        return names.own_region or names.own_town_population >= ALIAS_RIVAL_SHARE * population
 
     def _apposition(self, mention: Mention, following: Mention | None) -> tuple[str, str] | None:
         """ "Alexandria, Louisiana": the country and admin1 of a region or country right after a comma."""
