@@ -133,14 +133,13 @@ class _Evidence:
     admin_others: dict[tuple[str, str], set[str]]  # (country, admin1) -> keys of the towns likeliest there
     key: str
     apposition: tuple[str, str] | None  # "Town, State": the country and admin1 of the name after the comma
-    region_rival: bool = False  # the name is also a first-level region's ("Georgia"): a country reading competes
+    names: _NameFacts  # what the gazetteer says of the mention's name itself
     # (country, admin1, admin2) -> keys of the names that *may* be that county (any of their readings), and of the
     # names that may be a town in it: "Paris" with "Henry County" is the Paris of the Henry County that has one
     counties: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
     county_towns: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
     admin_mentions: Counter[tuple[str, str]] = field(default_factory=Counter)  # how often each region is named
     focus: tuple[str, str] | None = None  # the article's focus region (see FOCUS_REGION)
-    names: _NameFacts | None = None  # what the gazetteer says of the mention's name itself
 
     def names_country(self, cc: str) -> bool:
         return bool(self.countries.get(cc, set()) - {self.key})
@@ -210,8 +209,8 @@ class PlaceResolver:
                 facts[mention.key] = _NameFacts.of(gaz, mention.key, mention.candidates)
             names = facts[mention.key]
             evidence = _Evidence(named_countries, named_admins, other_countries, other_admins, mention.key,
-                                 self._apposition(mention, following), names.region_rival, counties,
-                                 county_towns, admin_mentions, focus, names)  # fmt: skip
+                                 self._apposition(mention, following), names, counties,
+                                 county_towns, admin_mentions, focus)  # fmt: skip
             scored = sorted(((self._score(c, mention, evidence), c) for c in mention.candidates), reverse=True)
             first_pass.append((evidence, scored))
         chosen = self._local_choices(mentions, [scored for _, scored in first_pass])
@@ -328,7 +327,7 @@ class PlaceResolver:
 
     def _score(self, index: int, mention: Mention, evidence: _Evidence) -> float:
         gaz = self.gazetteer
-        names = evidence.names or _NameFacts.of(gaz, mention.key, mention.candidates)
+        names = evidence.names
         score = self._prior(index)
         cc = gaz.country_code(index)
         a1 = gaz.admin1_code(index)
@@ -345,7 +344,7 @@ class PlaceResolver:
             score += FOCUS_REGION
         if code == "c" and cc:
             score += min(2.0, 0.7 * evidence.other_places_in(cc))  # "Georgia" with Tbilisi and Gori
-            if (evidence.region_rival and evidence.other_places_in(cc) == 0
+            if (names.region_rival and evidence.other_places_in(cc) == 0
                     and evidence.other_places() >= UNSUPPORTED_COUNTRY_OTHERS):  # fmt: skip
                 score -= UNSUPPORTED_COUNTRY  # "Georgia" in an article whose other places are all American
         elif code == "a" and cc and a1:
