@@ -46,7 +46,7 @@ from ..api import Extractor
 from ..errors import SitrepError
 from ..gazetteer import Gazetteer, load_gazetteer, name_key
 from ..pipeline.attrs import PLACES, DocInfo, PlaceAttrs
-from ..pipeline.places import demonym_words
+from ..pipeline.place_lexicon import demonym_words
 from .scoring import PRF, Accuracy, EvalResult, match_spans
 
 GWN_TOPONYM_TYPES = frozenset({
