@@ -155,7 +155,9 @@ def test_regions_without_a_geonames_id_never_get_one(embedded: Gazetteer) -> Non
     crimea = embedded.lookup("Crimée")[0]
     assert crimea.lat is not None  # a derived point (its towns' box): GeoNames' own point is not shipped
     sahel = [e for e in embedded.lookup("Sahel") if e.feature == "other"]
-    assert sahel and sahel[0].geonameid is None and sahel[0].lat is None
+    assert sahel and sahel[0].geonameid is None and sahel[0].lat is not None  # a point from its parts, no id
+    ocean = [e for e in embedded.lookup("Atlantic Ocean") if e.feature == "other"]
+    assert ocean and ocean[0].geonameid is None and ocean[0].lat is None  # no parts, no point
 
 
 def test_embedded_index_is_cached_under_a_versioned_name(cache_dir: Path, embedded: Gazetteer) -> None:

@@ -35,10 +35,11 @@ from typing import Any
 
 from .counties import CountyFinder, county_points, zip_points
 from .index import IndexBuilder
+from .linking import SURE_SIMILARITY, best_links
 from .localised import add_continent_names, add_country_names, add_exonyms, clean_name
 from .normalize import is_latin_name, name_key
 
-BUILD_VERSION = 11  # raise when the build changes what goes into the index (part of the cache key)
+BUILD_VERSION = 12  # raise when the build changes what goes into the index (part of the cache key)
 CITIES_FILE = "cities500.json"
 # Alternate names are indexed for places of this population or more: below it they are mostly transliterations
 # of villages' names in other languages, a third of all names, slow to load and a source of false matches.
@@ -212,18 +213,29 @@ def _add_regions(builder: IndexBuilder, points: dict[tuple[str, str], list[tuple
         builder.admin1[f"US.{code}"] = index
         subdivisions[f"US-{code}"] = index
 
+    # a subdivision is linked to its GeoNames region by the same name, else by a similar one (linking.py), else by
+    # the region of the most populous town named like it
     linked: list[tuple[Any, str, str | None, bool]] = []
-    by_town: Counter[tuple[str, str]] = Counter()
+    pending: list[tuple[Any, str]] = []
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None or sub.code in subdivisions or sub.type.lower() not in REGION_TYPES:
             continue
         name = clean_name(sub.name)
-        cc = sub.country_code
-        same = [i for i in builder.entries_named(name) if builder.cc[i] == cc and builder.feat[i] == "a"]
-        a1 = builder.a1[same[0]] if same else _admin1_of(builder, cc, name)
-        linked.append((sub, name, a1, bool(same)))
-        if a1 and not same:
-            by_town[(cc, a1)] += 1
+        same = [i for i in builder.entries_named(name) if builder.cc[i] == sub.country_code and builder.feat[i] == "a"]
+        if same:
+            linked.append((sub, name, builder.a1[same[0]], True))
+        else:
+            pending.append((sub, name))
+    similar = _similar_regions(builder, pending, {(sub.country_code, a1) for sub, _, a1, _ in linked})
+    by_town: Counter[tuple[str, str]] = Counter()
+    for sub, name in pending:
+        if sub.code in similar:
+            linked.append((sub, name, similar[sub.code], True))
+            continue
+        a1 = _admin1_of(builder, sub.country_code, name)
+        linked.append((sub, name, a1, False))
+        if a1:
+            by_town[(sub.country_code, a1)] += 1
     for sub, name, a1, same_name in linked:
         cc = sub.country_code
         if a1 and not same_name and by_town[(cc, a1)] > 1:
@@ -244,6 +256,28 @@ def _add_regions(builder: IndexBuilder, points: dict[tuple[str, str], list[tuple
         if a1:
             builder.admin1.setdefault(f"{cc}.{a1}", index)
     return subdivisions
+
+
+def _similar_regions(builder: IndexBuilder, pending: list[tuple[Any, str]],
+                     taken: set[tuple[str, str | None]]) -> dict[str, str]:  # fmt: skip
+    """Subdivision code -> GeoNames admin1 code, for the subdivisions whose name is like that of a GeoNames region
+    of their country that no subdivision has taken by its very name ("Sud-Kivu": South Kivu), unless a weak
+    likeness is belied by a town named like the subdivision in another region."""
+    names: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for sub, name in pending:
+        names[sub.country_code].append((sub.code, name))
+    regions: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, index in builder.admin1.items():
+        cc, _, a1 = key.partition(".")
+        if cc in names and builder.gid[index] >= 0 and (cc, a1) not in taken:
+            regions[cc].append((a1, builder.name[index]))
+    links: dict[str, str] = {}
+    for cc, subs in names.items():
+        for code, (a1, similarity) in best_links(subs, regions.get(cc, [])).items():
+            town_region = _admin1_of(builder, cc, dict(subs)[code]) if similarity < SURE_SIMILARITY else None
+            if town_region in (None, a1):  # "Antsiranana" is the old province of the town, not Atsinanana
+                links[code] = a1
+    return links
 
 
 def _admin1_of(builder: IndexBuilder, cc: str, name: str) -> str | None:

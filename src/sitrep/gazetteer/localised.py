@@ -9,14 +9,18 @@
   that holds that city), ``continent:EU``; ``a|b`` tries ``a`` then ``b``), or ``region:Name`` for a region that
   the gazetteer has no entry for: an entry is then made, with the GeoNames id and point of
   ``resources/en/place_geonames_features.tsv`` (seas, gulfs, macro-regions copied from GeoNames' no-country dump)
-  where that table lists the Name, else without id or coordinates (never an invented id). A target that the index
-  cannot resolve is skipped (an import of one country file lacks the rest).
+  where that table lists the Name; else, where ``resources/en/place_region_parts.tsv`` lists the region's parts
+  (first-level regions, countries or a town, in the same target grammar: Donbas is ``admin:UA-14, admin:UA-09``),
+  with the mean of the parts' points and the country they share, but no id (never an invented one); else without
+  id or coordinates. A target that the index cannot resolve is skipped (an import of one country file lacks the
+  rest), and so is a part.
 - Names from these tables are marked *curated* in the index (see :meth:`.IndexBuilder.add_name`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 
 from ..resources import available_languages, load_resources
@@ -62,25 +66,48 @@ def add_continent_names(builder: IndexBuilder, continents: dict[str, int]) -> No
 
 
 FEATURES_TABLE = "place_geonames_features.tsv"  # in resources/en: GeoNames ids and points of "region:" names
+PARTS_TABLE = "place_region_parts.tsv"  # in resources/en: the parts of "region:" names that GeoNames lacks here
 
 
-def _known_regions(builder: IndexBuilder) -> dict[str, int]:
-    """Entries for the regions of the features table, made up front so that "region:Name" finds them."""
+def _known_regions(builder: IndexBuilder, continents: dict[str, int],
+                   subdivisions: dict[str, int]) -> dict[str, int]:  # fmt: skip
+    """Entries for the regions of the features and parts tables, made up front so that "region:Name" finds them."""
     resources = load_resources("en")
     regions: dict[str, int] = {}
-    if not resources.has(FEATURES_TABLE):
-        return regions
-    for row in resources.table(FEATURES_TABLE, required=("name", "geonameid", "lat", "lon")).records():
-        name = row["name"]
-        regions[name] = builder.add(geonameid=int(row["geonameid"]), name=name, country=None, admin1=None,
-                                    lat=float(row["lat"]), lon=float(row["lon"]), feature="other")  # fmt: skip
-        builder.add_name(name, regions[name], curated=True)
+    if resources.has(FEATURES_TABLE):
+        for row in resources.table(FEATURES_TABLE, required=("name", "geonameid", "lat", "lon")).records():
+            name = row["name"]
+            regions[name] = builder.add(geonameid=int(row["geonameid"]), name=name, country=None, admin1=None,
+                                        lat=float(row["lat"]), lon=float(row["lon"]), feature="other")  # fmt: skip
+            builder.add_name(name, regions[name], curated=True)
+    if resources.has(PARTS_TABLE):
+        for row in resources.table(PARTS_TABLE, required=("name", "parts")).records():
+            if row["name"] not in regions:
+                regions[row["name"]] = _region_of_parts(builder, row["name"], row["parts"].split(","), continents,
+                                                        subdivisions)  # fmt: skip
     return regions
+
+
+def _region_of_parts(builder: IndexBuilder, name: str, parts: list[str], continents: dict[str, int],
+                     subdivisions: dict[str, int]) -> int:  # fmt: skip
+    """An entry for a region that GeoNames lacks here, at the mean point of the parts that the index has, in the
+    country that all its parts share (if they do and the index has them all), with no id."""
+    found = [_resolve_one(builder, part.strip(), continents, subdivisions, {}) for part in parts]
+    located = [i for i in found if i is not None and not math.isnan(builder.lat[i])]
+    lat = round(sum(builder.lat[i] for i in located) / len(located), 4) if located else None
+    lon = round(sum(builder.lon[i] for i in located) / len(located), 4) if located else None
+    countries = {builder.cc[i] for i in located}
+    # a country only where every part was found in it: "Kashmir" lies in India and Pakistan
+    country = countries.pop() or None if len(countries) == 1 and len(located) == len(parts) else None
+    index = builder.add(geonameid=None, name=name, country=country, admin1=None, lat=lat, lon=lon,
+                        feature="other")  # fmt: skip
+    builder.add_name(name, index, curated=True)
+    return index
 
 
 def add_exonyms(builder: IndexBuilder, continents: dict[str, int], subdivisions: dict[str, int]) -> None:
     """Apply the exonym tables of every language (``subdivisions`` maps ISO 3166-2 codes to entry indices)."""
-    regions = _known_regions(builder)
+    regions = _known_regions(builder, continents, subdivisions)
     for lang in available_languages():
         resources = load_resources(lang)
         if not resources.has("place_exonyms.tsv"):
@@ -141,6 +168,7 @@ def resources_digest() -> str:
             "place_geonames_admin1.tsv",
             "place_geonames_us_counties.tsv",
             FEATURES_TABLE,
+            PARTS_TABLE,
         ):
             if resources.has(name):
                 digest.update((resources.folder / name).read_bytes())

@@ -1,0 +1,109 @@
+"""Linking ISO 3166-2 subdivisions (``pycountry``) to GeoNames first-level regions by their names.
+
+pycountry names a region in its local romanisation ("Zaporizka oblast", "Belgorodskaya oblast'", "Shamāl Sīnā'",
+"Sud-Kivu"); GeoNames in English or another form ("Zaporizhzhia", "Belgorod Oblast", "North Sinai",
+"South Kivu"). Neither side carries the other's code, so the embedded gazetteer links them by name: the same name
+first, then, among the regions of the same country that are still unlinked, the most similar pair above
+:data:`LINK_SIMILARITY` once generic words are dropped ("oblast", "province", "respublika"), compass words
+translated ("sud" -> "south", "shamal" -> "north") and a Slavic adjectival ending cut ("-skaya", "-ska"), each
+region linked at most once, best pairs first.
+
+What it cannot do: link names that share no letters ("Zakarpatska" and "Transcarpathia", "Kärnten" and
+"Carinthia"); such a subdivision keeps its own entry without a GeoNames id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from .normalize import name_key
+
+LINK_SIMILARITY = 0.8  # the least similarity of two cores for a link (see name_similarity)
+SURE_SIMILARITY = 0.9  # a link this similar stands even where a town named like the subdivision lies elsewhere
+MIN_PREFIX = 4  # a shared start this long, and all but a letter of the shorter name: "volyn", "volynska"
+LONG_PREFIX = 6  # a shared start this long, whatever follows: "zaporiz-ka", "zaporiz-hzhia"
+
+_GENERIC = frozenset({
+    "oblast", "oblasti", "respublika", "republic", "republika", "kray", "krai", "province", "provincia", "sheng",
+    "zizhiqu", "voblasc", "governorate", "state", "region", "regional", "district", "county", "muhafazat",
+    "popularate", "autonomous", "avtonomnyy", "avtonomnaya", "avtonomna", "okrug", "iqlim", "of", "the", "and",
+    "va", "e", "al", "el", "ad", "an", "ar", "as", "ash", "az", "people", "peoples", "wilayah", "ostan",
+    "department", "departamento", "kraj", "zupanija", "apskritis", "lan", "oblysy", "pradesh", "la", "l",
+})  # fmt: skip
+_COMPASS = {
+    "nord": "north", "norte": "north", "shamal": "north", "shamali": "north", "northern": "north",
+    "sud": "south", "sur": "south", "janub": "south", "jonubi": "south", "southern": "south",
+    "est": "east", "este": "east", "sharqi": "east", "eastern": "east",
+    "ouest": "west", "oeste": "west", "gharbi": "west", "western": "west",
+    "centre": "central", "center": "central", "dhexe": "middle", "hoose": "lower",
+}  # fmt: skip
+_ADJECTIVAL = re.compile(r"(?:s'?kaya|s'?kiy|s'?kyi|s'?kyy|s'?ka|s'?ke|s'?ko)$")
+
+
+def core(name: str) -> tuple[str, ...]:
+    """The words of a region name that tell it from its country's other regions."""
+    words = []
+    for word in name_key(name).replace("-", " ").replace("'", " ").split():
+        word = _COMPASS.get(word, word)
+        if word in _GENERIC or not word:
+            continue
+        words.append(word)
+    return tuple(words)
+
+
+def name_similarity(a: str, b: str) -> float:
+    """How alike two region names are, from 0 to 1: the similarity of their cores, or of the cores with a
+    Slavic adjectival ending cut, whichever is higher; names whose compass words differ are not alike."""
+    ca, cb = core(a), core(b)
+    if not ca or not cb:
+        return 0.0
+    compass = set(_COMPASS.values())
+    if {w for w in ca if w in compass} != {w for w in cb if w in compass}:
+        return 0.0  # "North Darfur" is not "South Darfur"
+    best = 0.0
+    for left, right in ((ca, cb), (_cut(ca), _cut(cb))):
+        x, y = " ".join(left), " ".join(right)
+        ratio = SequenceMatcher(None, x, y).ratio()
+        prefix = _shared_prefix(x, y)
+        if prefix >= MIN_PREFIX and prefix >= min(len(x), len(y)) - 1:
+            ratio = max(ratio, 0.9)  # one is the other with an ending: "volyn" / "volynska"
+        elif prefix >= LONG_PREFIX:
+            ratio = max(ratio, LINK_SIMILARITY)
+        best = max(best, ratio)
+    return best
+
+
+def best_links(names: Iterable[tuple[str, str]],
+               regions: Iterable[tuple[str, str]]) -> dict[str, tuple[str, float]]:  # fmt: skip
+    """Pairs (subdivision code -> (region code, similarity)) of one country, each side used once, the most similar
+    first; only pairs at :data:`LINK_SIMILARITY` or more. ``names`` and ``regions`` are (code, name) pairs."""
+    region_list = list(regions)
+    pairs = []
+    for code, name in names:
+        for region_code, region_name in region_list:
+            score = name_similarity(name, region_name)
+            if score >= LINK_SIMILARITY:
+                pairs.append((score, code, region_code))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    links: dict[str, tuple[str, float]] = {}
+    used: set[str] = set()
+    for score, code, region_code in pairs:
+        if code not in links and region_code not in used:
+            links[code] = (region_code, score)
+            used.add(region_code)
+    return links
+
+
+def _cut(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_ADJECTIVAL.sub("", w) or w for w in words)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n

@@ -1,0 +1,102 @@
+"""Region entries of the embedded gazetteer: pycountry subdivisions linked to GeoNames regions by similar names,
+and regions that GeoNames lacks here placed at the mean point of their parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from sitrep.gazetteer import Gazetteer, embedded_index_path, load_gazetteer
+from sitrep.gazetteer.linking import LINK_SIMILARITY, best_links, core, name_similarity
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gazetteer]:
+    path = tmp_path_factory.getbasetemp() / "sitrep-cache"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITREP_CACHE_DIR", str(path))
+        patch.delenv("SITREP_GAZETTEER", raising=False)
+        yield Gazetteer.load(embedded_index_path()) if embedded_index_path().is_file() else load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("local", "geonames"),
+    [
+        ("Zaporizka oblast", "Zaporizhzhia"),
+        ("Odeska oblast", "Odessa"),
+        ("Belgorodskaya oblast'", "Belgorod Oblast"),
+        ("Sud-Kivu", "South Kivu"),
+        ("Shamāl Sīnā'", "North Sinai"),
+        ("Anhui Sheng", "Anhui"),
+        ("Tigrai", "Tigray"),
+        ("Paktiyā", "Paktia"),
+    ],
+)
+def test_a_local_region_name_is_like_its_geonames_name(local: str, geonames: str) -> None:
+    assert name_similarity(local, geonames) >= LINK_SIMILARITY
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("North Darfur", "South Darfur"),  # compass words differ
+        ("Nord-Kivu", "Sud-Kivu"),
+        ("Kharkivska oblast", "Khersonska oblast"),
+        ("Oblast", "Province"),  # nothing but generic words
+    ],
+)
+def test_different_regions_are_not_alike(a: str, b: str) -> None:
+    assert name_similarity(a, b) < LINK_SIMILARITY
+
+
+def test_core_drops_generic_words_and_translates_compass_words() -> None:
+    assert core("Sud-Kivu") == ("south", "kivu")
+    assert core("Belgorodskaya oblast'") == ("belgorodskaya",)
+
+
+def test_best_links_use_each_region_once_best_pair_first() -> None:
+    links = best_links(
+        [("UA-51", "Odeska oblast"), ("UA-53", "Poltavska oblast"), ("XX-1", "Nowhere")],
+        [("17", "Odessa"), ("18", "Poltava")],
+    )
+    assert {code: region for code, (region, _) in links.items()} == {"UA-51": "17", "UA-53": "18"}
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "geonameid"),
+    [
+        ("Sud-Kivu", "CD", 205413),  # pycountry's (French) name, linked to GeoNames' South Kivu
+        ("Zaporizka oblast", "UA", None),
+        ("Shamāl Sīnā'", "EG", 349401),
+    ],
+)
+def test_subdivisions_are_linked_to_their_geonames_region(
+    embedded: Gazetteer, name: str, country: str, geonameid: int | None
+) -> None:
+    entry = next(e for e in embedded.lookup(name) if e.feature == "admin")
+    assert entry.country == country and entry.lat is not None
+    if geonameid is not None:
+        assert entry.geonameid == geonameid
+    else:
+        assert entry.geonameid is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "lat", "lon"),
+    [
+        ("Donbas", "UA", 48.5, 38.4),  # Donetsk and Luhansk oblasts
+        ("Darfour", "SD", 13.0, 24.0),
+        ("Haut-Karabakh", "AZ", 39.8, 46.8),
+        ("South Ossetia", "GE", 42.2, 44.0),
+        ("Kashmir", None, 34.5, 75.5),  # parts in India and Pakistan: no country
+        ("Horn of Africa", None, 11.0, 42.0),
+    ],
+)
+def test_regions_without_geonames_entry_sit_at_the_mean_of_their_parts(
+    embedded: Gazetteer, name: str, country: str | None, lat: float, lon: float
+) -> None:
+    entry = next(e for e in embedded.lookup(name) if e.feature == "other")
+    assert entry.geonameid is None and entry.country == country
+    assert entry.lat is not None and entry.lon is not None
+    assert abs(entry.lat - lat) < 1.5 and abs(entry.lon - lon) < 1.5
