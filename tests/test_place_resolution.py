@@ -169,3 +169,18 @@ def test_a_world_city_keeps_only_short_forms_of_its_name(nlp: Language, text: st
                                                          country: str | None) -> None:  # fmt: skip
     place = resolved(nlp, text)[mention]
     assert place.country != "SY" and (country is None or place.country == country)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "feature"),
+    [
+        # the article's towns may lie in the state: the state, not Indiana, Pennsylvania
+        ("The Indiana team beat Pittsburgh on Saturday, while Bloomington celebrated.", "Indiana", "admin"),
+        # a name that a world city bears stays the city next to towns of its state
+        ("Flights from Buffalo and Rochester to New York were cancelled on Friday.", "New York", "city"),
+    ],
+)
+def test_a_region_takes_support_from_towns_that_may_lie_in_it(
+    nlp: Language, text: str, mention: str, feature: str
+) -> None:
+    assert resolved(nlp, text)[mention].feature == feature

@@ -8,6 +8,8 @@ evidence from the other names of the article (a name is no evidence for itself):
   a first-level region loses when the article's other places all lie elsewhere ("Georgia" with Atlanta and Macon);
 - counties and their towns choose each other: "Paris" with "Henry County" is the Paris of the Henry County that has
   one (Tennessee), whichever readings each name has;
+- a first-level region gains from the names that may be sizeable towns or counties in it, whatever their likeliest
+  reading ("Indiana" with Bloomington is the state, not Indiana, Pennsylvania), unless a world city bears its name;
 - the article's focus: the one first-level region where clearly more of its names may lie than anywhere else lends
   weight to its readings there, never against a country, a world city or a big city whose own name it is;
 - own names over aliases: a town reached by a raw alternate name loses to a region or a comparable town whose own
@@ -75,6 +77,12 @@ NAMESAKE_TOWN = 10_000
 UNSUPPORTED_COUNTRY = 1.5
 UNSUPPORTED_COUNTRY_OTHERS = 2
 COHERENCE_CANDIDATES = 40
+# A first-level region gains MAY_LIE for each other name of the article that may be a town of NAMESAKE_TOWN people
+# or more, or a county, in it (any of its readings), up to MAY_LIE_MAX: "Georgia" with Athens and Gainesville is the
+# state, "California" with Ontario and Fresno the state, not a Maryland town. A name that a world city bears keeps
+# its city ("New York" with Brooklyn).
+MAY_LIE = 0.5
+MAY_LIE_MAX = 1.0
 
 
 @dataclass(slots=True)
@@ -140,6 +148,8 @@ class _Evidence:
     county_towns: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
     admin_mentions: Counter[tuple[str, str]] = field(default_factory=Counter)  # how often each region is named
     focus: tuple[str, str] | None = None  # the article's focus region (see FOCUS_REGION)
+    # (country, admin1) -> keys of the names that may be a town of NAMESAKE_TOWN people or more, or a county, there
+    possible: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
     def names_country(self, cc: str) -> bool:
         return bool(self.countries.get(cc, set()) - {self.key})
@@ -152,6 +162,9 @@ class _Evidence:
 
     def towns_in(self, cc: str, a1: str) -> int:
         return len(self.admin_others.get((cc, a1), set()) - {self.key})
+
+    def may_lie_in(self, cc: str, a1: str) -> int:
+        return len(self.possible.get((cc, a1), set()) - {self.key})
 
     def names_county(self, county: tuple[str, str, str]) -> bool:
         return bool(self.counties.get(county, set()) - {self.key})
@@ -201,6 +214,7 @@ class PlaceResolver:
                 other_admins.setdefault((cc, a1), set()).add(mention.key)
         counties, county_towns = self._county_evidence(mentions)
         focus = self._focus_region(mentions)
+        possible = self._possible_regions(mentions)
         first_pass: list[tuple[_Evidence, list[tuple[float, int]]]] = []
         facts: dict[str, _NameFacts] = {}
         for k, mention in enumerate(mentions):
@@ -210,7 +224,7 @@ class PlaceResolver:
             names = facts[mention.key]
             evidence = _Evidence(named_countries, named_admins, other_countries, other_admins, mention.key,
                                  self._apposition(mention, following), names, counties,
-                                 county_towns, admin_mentions, focus)  # fmt: skip
+                                 county_towns, admin_mentions, focus, possible)  # fmt: skip
             scored = sorted(((self._score(c, mention, evidence), c) for c in mention.candidates), reverse=True)
             first_pass.append((evidence, scored))
         chosen = self._local_choices(mentions, [scored for _, scored in first_pass])
@@ -244,6 +258,18 @@ class PlaceResolver:
         top, region = ranked[0]
         runner_up = ranked[1][0] if len(ranked) > 1 else 0
         return region if top >= FOCUS_MIN_NAMES and top > runner_up and 2 * top >= len(in_some_region) else None
+
+    def _possible_regions(self, mentions: list[Mention]) -> dict[tuple[str, str], set[str]]:
+        """The first-level regions where each name may be a sizeable town or a county (any of its readings)."""
+        gaz = self.gazetteer
+        regions: dict[tuple[str, str], set[str]] = {}
+        for mention in mentions:
+            for c in mention.candidates:
+                cc, a1 = gaz.country_code(c), gaz.admin1_code(c)
+                if cc and a1 and ((gaz.feature_code(c) == "p" and gaz.population(c) >= NAMESAKE_TOWN)
+                                  or gaz.is_admin2(c)):  # fmt: skip
+                    regions.setdefault((cc, a1), set()).add(mention.key)
+        return regions
 
     def _county_evidence(self, mentions: list[Mention]) -> tuple[dict[tuple[str, str, str], set[str]],
                                                                   dict[tuple[str, str, str], set[str]]]:  # fmt: skip
@@ -349,6 +375,8 @@ class PlaceResolver:
                 score -= UNSUPPORTED_COUNTRY  # "Georgia" in an article whose other places are all American
         elif code == "a" and cc and a1:
             score += min(2.0, 0.7 * evidence.towns_in(cc, a1))  # "Georgia" with Atlanta and Savannah
+            if gaz.is_admin1(index) and not names.world_city:
+                score += min(MAY_LIE_MAX, MAY_LIE * evidence.may_lie_in(cc, a1))
         if cc and code != "c":
             if evidence.names_country(cc):
                 score += 1.0
