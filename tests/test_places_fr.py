@@ -173,17 +173,28 @@ def test_the_stage_runs_alone_and_in_the_full_pipeline(tmp_path_factory: pytest.
 
 
 @pytest.mark.parametrize(
-    ("text", "mention"),
+    ("text", "mention", "country"),
     [
-        ("Les groupes jihadistes gagnent du terrain au Sahel.", "Sahel"),
-        ("La tension monte au Moyen-Orient.", "Moyen-Orient"),
-        ("Les combats se concentrent dans le Donbass.", "Donbass"),
+        ("Les groupes jihadistes gagnent du terrain au Sahel.", "Sahel", None),
+        ("La tension monte au Moyen-Orient.", "Moyen-Orient", None),
+        ("Les combats se concentrent dans le Donbass.", "Donbass", "UA"),
+        ("Des milliers de civils ont fui le Darfour.", "Darfour", "SD"),
+        ("Les bombardements ont repris dans la Ghouta orientale.", "Ghouta", "SY"),
     ],
 )
-def test_regions_without_a_geonames_entry_are_found_unresolved(nlp: Language, text: str, mention: str) -> None:
+def test_regions_without_a_geonames_entry_are_placed_at_their_parts_without_an_id(
+    nlp: Language, text: str, mention: str, country: str | None
+) -> None:
     found = places(nlp, text)
     assert mention in found, found
-    assert found[mention].geonameid is None and found[mention].lat is None  # named, not invented
+    place = found[mention]
+    assert place.geonameid is None  # named, never an invented id
+    assert place.lat is not None and place.country == country  # the mean point of its parts, their shared country
+
+
+def test_a_region_without_parts_is_found_unplaced(nlp: Language) -> None:
+    place = places(nlp, "Le navire a coulé dans l'océan Atlantique.")["océan Atlantique"]
+    assert place.geonameid is None and place.lat is None
 
 
 @pytest.mark.parametrize(
