@@ -22,11 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from spacy.tokens import Doc
-
 from ..gazetteer import Gazetteer, name_key
 from .place_lexicon import PlaceLexicon
-from .place_words import INITIAL, LIST_SEPARATORS, is_located, is_name_word
+from .place_words import LIST_SEPARATORS, is_initial, is_located, is_name_word
 
 TITLE_CASE_SHARE = 0.85  # a sentence whose words are this capitalised is a headline in title case
 DATELINE_MARKS = frozenset({"—", "–", "--"})  # after a dateline in capitals: "BANTAM —", "ST. PAUL --"
@@ -51,6 +49,8 @@ class ArticleReading:
     glued: frozenset[int]  # indices of the tokens with no space after them ("Sars" in "Sars-Cov-2")
     in_organization: set[int]  # indices of the tokens inside a multi-word organisation name ("Conseil de l'Europe")
     listed: dict[int, tuple[int, str]]  # names in a list of regions: first token -> end and key of the full name
+    lowered: list[str]  # each token's text in lower case
+    capitalised: list[bool]  # whether each token starts with a capital letter
 
 
 class ArticleReader:
@@ -60,42 +60,48 @@ class ArticleReader:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
 
-    def read(self, doc: Doc, text: str, words: list[str], offsets: list[int], sent_start: list[bool],
+    def read(self, text: str, words: list[str], offsets: list[int], sent_start: list[bool], glued: frozenset[int],
              run_at: RunAt) -> ArticleReading:  # fmt: skip
-        """What the article says of its names; ``run_at`` finds the longest gazetteer name at a token."""
-        in_organization = self._inside_organizations(text, words, offsets)
-        listed = self._listed_regions(words)
-        established = self._established(words, sent_start, run_at)
+        """What the article says of its names; ``glued`` are the tokens with no space after them, ``run_at`` finds
+        the longest gazetteer name at a token."""
+        lowered = [word.lower() for word in words]  # once for every test below
+        capitalised = [word[:1].isupper() for word in words]
+        in_organization = self._inside_organizations(text, lowered, offsets)
+        listed = self._listed_regions(words, lowered)
+        established = self._established(words, capitalised, sent_start, run_at)
         placed = established | {
             run[1]
             for k in range(len(words))
-            if words[k][:1].isupper() and (run := run_at(k)) is not None and is_located(self.lexicon, words, k, run[0])
+            if capitalised[k] and (run := run_at(k)) is not None and is_located(self.lexicon, words, k, run[0])
         }
         return ArticleReading(
-            words, sent_start, self._headline_sentences(words, sent_start), *self._surnames(words, sent_start),
-            self._standalone_names(words, sent_start), self._speakers(words, sent_start), established, placed,
-            frozenset(t.i for t in doc if not t.whitespace_), in_organization, listed,
+            words, sent_start, self._headline_sentences(words, sent_start),
+            *self._surnames(words, lowered, capitalised, sent_start),
+            self._standalone_names(words, lowered, capitalised, sent_start), self._speakers(words, lowered),
+            established, placed, glued, in_organization, listed, lowered, capitalised,
         )  # fmt: skip
 
-    def _inside_organizations(self, text: str, words: list[str], offsets: list[int]) -> set[int]:
-        """Indices of the tokens that lie inside a multi-word organisation name of the lexicon."""
+    def _inside_organizations(self, text: str, lowered_words: list[str], offsets: list[int]) -> set[int]:
+        """Indices of the tokens that lie inside a multi-word organisation name of the lexicon (``lowered_words``:
+        the tokens in lower case)."""
         names = self.lexicon.organizations
         covered: set[int] = set()
         if not names:
             return covered
         lowered = text.lower().replace("’", "'")
-        for i, word in enumerate(words):
-            for name in names.get(word.lower().replace("’", "'"), ()):
+        for i, word in enumerate(lowered_words):
+            for name in names.get(word.replace("’", "'"), ()):
                 end = offsets[i] + len(name)
                 if lowered.startswith(name, offsets[i]) and (end >= len(lowered) or not lowered[end].isalnum()):
                     j = i
-                    while j < len(words) and offsets[j] < end:
+                    while j < len(lowered_words) and offsets[j] < end:
                         covered.add(j)
                         j += 1
                     break
         return covered
 
-    def _surnames(self, words: list[str], sent_start: list[bool]) -> tuple[set[str], set[str]]:
+    def _surnames(self, words: list[str], lowered: list[str], capitalised: list[bool],
+                  sent_start: list[bool]) -> tuple[set[str], set[str]]:  # fmt: skip
         """Words that end a run of two capitalised words in the article ("Boris Johnson", "Megyn Kelly"): alone
         later on, they name the same person or organisation. Runs that are place names are left out. Also the names
         that a word of ``place_person_after.txt`` follows ("the Obama administration"). Second, those of them that
@@ -106,21 +112,26 @@ class ArticleReader:
         given: set[str] = set()
         for k in range(1, len(words)):
             word, before = words[k], words[k - 1]
-            after_initial = INITIAL.fullmatch(before) and k > 1 and not sent_start[k - 1]
+            initial = len(before) == 2 and is_initial(before)
+            if not (capitalised[k] or initial or before in "-‐"):
+                continue  # neither a name word nor after a hyphen: no test below can take it
+            after_initial = initial and k > 1 and not sent_start[k - 1]
+            b = k - 1
             if after_initial:
-                before = words[k - 2]  # "Roy A. Nelson" (the splitter may end a sentence at the initial)
+                b = k - 2
+                before = words[b]  # "Roy A. Nelson" (the splitter may end a sentence at the initial)
             if before in "-‐" and k > 2 and is_name_word(words[k - 2]) and words[k - 3] in lex.person_before:
                 found.add(word)  # "Mario Diaz-Balart": "Balart" alone later on is his
                 given.add(word)
                 continue
             if (
-                not word[:1].isupper()
+                not capitalised[k]
                 or not is_name_word(word)
                 or not is_name_word(before)
                 or (sent_start[k] and not after_initial)
             ):
                 continue
-            if before in lex.modifiers or before.lower() in lex.function_words or word.lower() in lex.region_after:
+            if before in lex.modifiers or lowered[b] in lex.function_words or lowered[k] in lex.region_after:
                 continue
             is_name = before in lex.person_before or not sent_start[k - 1]
             if is_name and name_key(f"{before} {word}") not in self.gazetteer:
@@ -129,13 +140,11 @@ class ArticleReader:
                     given.add(word)
         # "the Obama administration": the name before such a word is a person's, there and elsewhere in the article
         found.update(
-            words[k - 1]
-            for k in range(1, len(words))
-            if words[k].lower() in lex.person_after and is_name_word(words[k - 1])
+            words[k - 1] for k in range(1, len(words)) if lowered[k] in lex.person_after and is_name_word(words[k - 1])
         )
         return found, given
 
-    def _speakers(self, words: list[str], sent_start: list[bool]) -> set[str]:
+    def _speakers(self, words: list[str], lowered: list[str]) -> set[str]:
         """One-word names that a speech verb follows or precedes: "Nelson says", "“…,” said Noma." (a town that
         speaks is a big one: the stage only refuses small places on this ground)."""
         verbs, skip, function_words = self.lexicon.speech_verbs, self.lexicon.skip, self.lexicon.function_words
@@ -143,32 +152,33 @@ class ArticleReader:
         if not verbs:
             return found
         n = len(words)
-        for k, word in enumerate(words):
-            if word.lower() not in verbs:
+        for k, word in enumerate(lowered):
+            if word not in verbs:
                 continue
             j = k - 1
-            while j > 0 and words[j].lower() in skip:
+            while j > 0 and lowered[j] in skip:
                 j -= 1
             if (
                 j >= 0
                 and is_name_word(words[j])
-                and not (j > 0 and words[j - 1].lower() in function_words)  # not "from Dewsbury said"
-                and word.lower() not in function_words
-                and not word.lower().endswith("ing")  # "in Sligo saying": a participle after a place
+                and not (j > 0 and lowered[j - 1] in function_words)  # not "from Dewsbury said"
+                and word not in function_words
+                and not word.endswith("ing")  # "in Sligo saying": a participle after a place
             ):
                 found.add(words[j])
             if k + 1 < n and is_name_word(words[k + 1]) and (k + 2 >= n or words[k + 2] in CLAUSE_ENDS):
                 found.add(words[k + 1])  # "“…,” said Noma."
         return found
 
-    def _established(self, words: list[str], sent_start: list[bool], run_at: RunAt) -> set[str]:
+    def _established(self, words: list[str], capitalised: list[bool], sent_start: list[bool],
+                     run_at: RunAt) -> set[str]:  # fmt: skip
         """Keys of the names that the article itself gives as places: a dateline in capitals at the head of a
         sentence ("BANTAM —", "ST. PAUL --"), and a "Town, State" apposition whose state or country holds a place
         of that name ("Hurricane, W.Va.", "Salina, Kan.")."""
         found: set[str] = set()
         n = len(words)
-        for i, word in enumerate(words):
-            if not word[:1].isupper():
+        for i in range(n):
+            if not capitalised[i]:
                 continue
             run = run_at(i)
             if run is None:
@@ -203,7 +213,7 @@ class ArticleReader:
             if c != r and gaz.feature_code(c) != "c"
         )
 
-    def _listed_regions(self, words: list[str]) -> dict[int, tuple[int, str]]:
+    def _listed_regions(self, words: list[str], lowered: list[str]) -> dict[int, tuple[int, str]]:
         """Names in a list that a plural region word closes, each with the key of its full name: "Barrow and
         Jackson counties", "Becker, Clay, Otter Tail and Wilkin counties" ("Clay" -> "clay county"), where the
         gazetteer has that full name and the list has two such names or more."""
@@ -211,8 +221,8 @@ class ArticleReader:
         found: dict[int, tuple[int, str]] = {}
         if not heads:
             return found
-        for h, word in enumerate(words):
-            singular = heads.get(word.lower())  # "counties", "Counties"
+        for h, word in enumerate(lowered):
+            singular = heads.get(word)  # "counties", "Counties"
             if singular is None:
                 continue
             k = h  # the list ends before token k
@@ -229,7 +239,7 @@ class ArticleReader:
                         names[start] = (k, key)
                         break
                 k = j
-                while k > 0 and words[k - 1].lower() in LIST_SEPARATORS:
+                while k > 0 and lowered[k - 1] in LIST_SEPARATORS:
                     k -= 1
                 if k == j:
                     break
@@ -237,21 +247,22 @@ class ArticleReader:
                 found.update(names)
         return found
 
-    def _standalone_names(self, words: list[str], sent_start: list[bool]) -> set[str]:
+    def _standalone_names(self, words: list[str], lowered: list[str], capitalised: list[bool],
+                          sent_start: list[bool]) -> set[str]:  # fmt: skip
         """Capitalised common words that stand alone inside a sentence ("the Bush administration"): names there,
         so "George Bush" elsewhere is a person, where "Paris Police" (never "Police" alone) is a place's body."""
         common, function_words = self.lexicon.common_words, self.lexicon.function_words
 
         def name_at(k: int) -> bool:  # a capitalised word that is not a determiner ("The Bush administration")
-            return 0 <= k < len(words) and is_name_word(words[k]) and words[k].lower() not in function_words
+            return 0 <= k < len(words) and is_name_word(words[k]) and lowered[k] not in function_words
 
         return {
             word
             for k, word in enumerate(words)
             if k > 0
             and not sent_start[k]
-            and word[:1].isupper()
-            and word.lower() in common
+            and capitalised[k]
+            and lowered[k] in common
             and not name_at(k - 1)
             and not name_at(k + 1)
         }

@@ -99,9 +99,9 @@ def compile_lexicon(lang: str) -> PlaceLexicon:
     if resources.has("entity_first_names.tsv"):
         person |= {r["name"] for r in resources.table("entity_first_names.tsv", required=("name",)).records()}
     regions = resources.table("place_regions.tsv", required=("words", "position")).records()
-    verb_forms, common_words = _word_tables(lang, tuple(sorted(resources.words("place_metonymy_verbs.txt"))))
+    verb_forms = _verb_forms(lang, tuple(sorted(resources.words("place_metonymy_verbs.txt"))))
     speech_lemmas = tuple(sorted(_optional_words(resources, "place_speech_verbs.txt")))
-    speech_forms = _word_tables(lang, speech_lemmas)[0] if speech_lemmas else frozenset()
+    speech_forms = _verb_forms(lang, speech_lemmas) if speech_lemmas else frozenset()
     list_heads = (
         {r["plural"].lower(): r["singular"] for r in resources.table("place_list_heads.tsv", required=(
             "plural", "singular")).records()}
@@ -121,7 +121,7 @@ def compile_lexicon(lang: str) -> PlaceLexicon:
         ),
         region_after=frozenset(r["words"].lower() for r in regions if r["position"] == "after"),
         metonymy_verbs=verb_forms,
-        common_words=common_words,
+        common_words=_common_words(lang),
         particles=frozenset(resources.words("place_particles.txt")),
         feature_words=frozenset(resources.words("place_feature_words.txt"))
         if resources.has("place_feature_words.txt")
@@ -246,33 +246,46 @@ def _lemma_table(lang: str) -> Mapping[str, str | list[str]]:
 
 
 @functools.cache
-def _word_tables(lang: str, lemmas: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    """:func:`_build_word_tables`, kept in sitrep's cache (it reads a million-entry table)."""
+def _verb_forms(lang: str, lemmas: tuple[str, ...]) -> frozenset[str]:
+    """:func:`_build_verb_forms`, kept in sitrep's cache (it reads a million-entry table)."""
     from .. import cache
     from .lexical import lemma_table_version
 
     key = f"{lang};{lemma_table_version()};{'|'.join(lemmas)}"
-    return cache.memoized(f"places-words-{lang}", key, lambda: _build_word_tables(lang, lemmas))
+    return cache.memoized(f"places-verb-forms-{lang}", key, lambda: _build_verb_forms(lang, lemmas))
 
 
-def _build_word_tables(lang: str, lemmas: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    """From one reading of the lemma table (once per process; only the two sets are kept):
+@functools.cache
+def _common_words(lang: str) -> frozenset[str]:
+    """:func:`_build_common_words`, kept in sitrep's cache apart from the verb forms: the pipeline reads this
+    large set once, whatever verbs it asks forms of."""
+    from .. import cache
+    from .lexical import lemma_table_version
 
-    - every form of the verbs ``lemmas`` (the table's, and their regular inflections, which the table sometimes
-      gives to a homograph noun or adjective instead: "menace", "déclaré");
-    - the language's lower-case words (the table's forms and lemmas): a capitalised one is often a word of an
-      institution's name or a title ("ministère de la Santé") that a village somewhere also bears.
-    """
+    key = f"{lang};{lemma_table_version()}"
+    return cache.memoized(f"places-common-words-{lang}", key, lambda: _build_common_words(lang))
+
+
+def _build_verb_forms(lang: str, lemmas: tuple[str, ...]) -> frozenset[str]:
+    """Every form of the verbs ``lemmas``: the lemma table's, and their regular inflections, which the table
+    sometimes gives to a homograph noun or adjective instead ("menace", "déclaré")."""
     wanted = set(lemmas)
     forms = set(wanted) | {form for lemma in lemmas for form in _regular_forms(lang, lemma)}
-    words: set[str] = set()
     for form, lemma in _lemma_table(lang).items():
         found = [lemma] if isinstance(lemma, str) else lemma
         if any(x in wanted for x in found):
             forms.add(form.lower())
+    return frozenset(forms)
+
+
+def _build_common_words(lang: str) -> frozenset[str]:
+    """The language's lower-case words (the lemma table's forms and lemmas): a capitalised one is often a word of
+    an institution's name or a title ("ministère de la Santé") that a village somewhere also bears."""
+    words: set[str] = set()
+    for form, lemma in _lemma_table(lang).items():
         words.add(form)
-        words.update(found)  # a lemma is listed only by its other forms
-    return frozenset(forms), frozenset(w for w in words if w.isalpha() and w.islower())
+        words.update([lemma] if isinstance(lemma, str) else lemma)  # a lemma is listed only by its other forms
+    return frozenset(w for w in words if w.isalpha() and w.islower())
 
 
 def _regular_forms(lang: str, lemma: str) -> set[str]:

@@ -21,6 +21,12 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 LIST_SEPARATORS = frozenset({",", "and", "or", "&", "et", "ou"})  # between the names of a list
 
 
+def is_initial(word: str) -> bool:
+    """Whether a token is a middle initial ("A." in "Roy A. Nelson"): ``INITIAL.fullmatch(word)``, without the
+    regular expression (it is asked of most tokens)."""
+    return len(word) == 2 and word[1] == "." and "A" <= word[0] <= "Z"
+
+
 def is_name_word(word: str) -> bool:
     """Whether a token is shaped like a word of a name: capitalised, two characters or more, letters (and inner
     hyphens or apostrophes: "O'Connor")."""
@@ -34,8 +40,10 @@ def is_name_word(word: str) -> bool:
 
 def ending(words: list[str], cues: Iterable[tuple[str, ...]]) -> tuple[str, ...] | None:
     """The first of ``cues`` (lower-case token sequences) that the words end with, or None."""
+    n = len(words)
+    tails = [tuple(words[n - k :]) for k in range(n + 1)]  # tails[k]: the last k words (few: a cue is short)
     for cue in cues:
-        if len(cue) <= len(words) and tuple(words[len(words) - len(cue) :]) == cue:
+        if len(cue) <= n and tails[len(cue)] == cue:
             return cue
     return None
 

@@ -44,6 +44,7 @@ import functools
 from dataclasses import replace
 from pathlib import Path
 
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -107,22 +108,20 @@ class PlacesStage:
 
     def find(self, doc: Doc) -> list[Mention]:
         """The place names of ``doc`` that pass the rejection rules, unresolved, in text order."""
-        text = doc.text
-        words = [t.text for t in doc]
-        offsets = [t.idx for t in doc]
+        text, words, offsets, glued = _token_columns(doc)
         n = len(words)
-        sent_start = [False] * n
-        for sent in doc.sents:
-            sent_start[sent.start] = True
+        sent_start = _sentence_starts(doc)
         runs: dict[int, tuple[int, str] | None] = {}
+        keys: dict[str, str] = {}  # name_key of the article's strings, each computed once
 
         def run_at(k: int) -> tuple[int, str] | None:
             if k not in runs:
-                runs[k] = self._longest(words, offsets, sent_start, text, k)
+                runs[k] = self._longest(words, offsets, sent_start, text, k, keys)
             return runs[k]
 
-        article = self.reader.read(doc, text, words, offsets, sent_start, run_at)
+        article = self.reader.read(text, words, offsets, sent_start, glued, run_at)
         in_organization, listed = article.in_organization, article.listed
+        lowered, capitalised = article.lowered, article.capitalised
         mentions: list[Mention] = []
         doubtful: list[tuple[int, int, str]] = []  # names refused on a ground that a list of places outweighs
         i = 0
@@ -133,7 +132,7 @@ class PlacesStage:
                 i = end
                 continue
             if (
-                not (words[i][:1].isupper() or words[i] in self.lexicon.feature_words or words[i] in LOWER_ARTICLES)
+                not (capitalised[i] or words[i] in self.lexicon.feature_words or words[i] in LOWER_ARTICLES)
                 or i in in_organization
             ):
                 i += 1
@@ -147,7 +146,7 @@ class PlacesStage:
             if any(j in in_organization for j in range(start, end)):
                 i += 1
                 continue
-            if words[i].lower() in ARTICLES:  # "La Côte d'Ivoire": the name may start after the article
+            if lowered[i] in ARTICLES:  # "La Côte d'Ivoire": the name may start after the article
                 after = run_at(i + 1)
                 if after is not None and after[0] > end:
                     start, (end, key) = i + 1, after
@@ -189,12 +188,12 @@ class PlacesStage:
                 added.append(Mention(start, end, start, end, key, self.gazetteer.candidates(key)))
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
-    def _longest(self, words: list[str], offsets: list[int], sent_start: list[bool], text: str,
-                 i: int) -> tuple[int, str] | None:  # fmt: skip
+    def _longest(self, words: list[str], offsets: list[int], sent_start: list[bool], text: str, i: int,
+                 keys: dict[str, str]) -> tuple[int, str] | None:  # fmt: skip
         """The longest name starting at token ``i``: its end and key. A run starts on a capitalised word, may go
         through connectors ("Rostov-sur-le-Don") and up to two lower-case words found inside the language's
         country names ("République démocratique du Congo", "Émirats arabes unis"), within the sentence; it is a
-        name when the gazetteer has it."""
+        name when the gazetteer has it. ``keys`` keeps the name keys of the article's strings (:func:`_key`)."""
         n = len(words)
         if i >= n:
             return None
@@ -207,7 +206,7 @@ class PlacesStage:
         if not word[:1].isupper() and not feature_word:
             return None  # a run starts on a capitalised word, a lower-case feature word ("mer Noire") or article
             # ("à la Flèche": the town is La Flèche; the run is kept only if the gazetteer has it with the article)
-        first = name_key(word).split(" ", 1)[0]
+        first = _key(keys, word).split(" ", 1)[0]
         if not (
             self.gazetteer.may_start(first)
             or self.gazetteer.may_start(first.rstrip("."))  # "Mt. Pleasant": the key drops the inner full stop
@@ -233,7 +232,7 @@ class PlacesStage:
                 ends.append(j + 1)  # "Émirats arabes unis" ends on one
             j += 1
         for end in reversed(ends):
-            key = name_key(text[offsets[i] : offsets[end - 1] + len(words[end - 1])])
+            key = _key(keys, text[offsets[i] : offsets[end - 1] + len(words[end - 1])])
             if end < n and words[end] == "." and key + "." in self.gazetteer:
                 return end + 1, key + "."  # "W.Va." that the tokenizer split as "W.Va" "."
             if key in self.gazetteer:
@@ -301,6 +300,44 @@ class PlacesStage:
             return True
         # "selon Moscou", "according to Kyiv"
         return ends_with_any(before, lex.metonymy_before)
+
+
+def _key(keys: dict[str, str], text: str) -> str:
+    """``name_key(text)``, kept in ``keys`` (an article asks for the same words' keys again and again)."""
+    key = keys.get(text)
+    if key is None:
+        key = keys[text] = name_key(text)
+    return key
+
+
+def _token_columns(doc: Doc) -> tuple[str, list[str], list[int], frozenset[int]]:
+    """The doc's text; the text and character offset of every token; the indices of the tokens with no space after
+    them. Read in one bulk copy: making a Python object for each token (which ``doc.text`` and iterating the doc
+    do) costs more than the stage's own work on it."""
+    if not len(doc):
+        return doc.text, [], [], frozenset()
+    strings = doc.vocab.strings
+    columns = doc.to_array([ORTH, IDX, SPACY]).tolist()
+    words = [strings[orth] for orth, _, _ in columns]
+    text = "".join([word + " " if space else word for word, (_, _, space) in zip(words, columns, strict=True)])
+    return (
+        text,
+        words,
+        [idx for _, idx, _ in columns],
+        frozenset(i for i, (_, _, space) in enumerate(columns) if not space),
+    )
+
+
+def _sentence_starts(doc: Doc) -> list[bool]:
+    """Whether each token starts a sentence, as ``doc.sents`` says, read in one bulk copy."""
+    starts = [False] * len(doc)
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START") or not len(doc):
+        for sent in doc.sents:  # a pipeline's own sentences, or spaCy's error for a doc with none
+            starts[sent.start] = True
+        return starts
+    starts = [flag == 1 for flag in doc.to_array(SENT_START).tolist()]
+    starts[0] = True
+    return starts
 
 
 def _abbreviation_stop(words: list[str], j: int) -> bool:

@@ -28,7 +28,7 @@ from types import MappingProxyType
 
 from ...errors import ResourceError
 from ...resources import Resources, load_resources
-from ..languages import blank
+from ..languages import blank, cache_key
 
 # GeoNames cities below this population are left out: their names collide with too many ordinary words.
 MIN_CITY_POPULATION = 15_000
@@ -417,6 +417,23 @@ def _read_places(lang: str, common: frozenset[str], given: Mapping[str, str]
     return places, countries
 
 
+def _tokenized(lang: str, texts: list[str]) -> dict[str, list[str]]:
+    """The tokens of each table entry of ``texts``, split the way the documents will be (by the language's blank
+    tokenizer), kept in sitrep's cache under the entries' digest: building a second tokenizer and splitting every
+    entry at each start costs more than reading them."""
+    import hashlib
+
+    from ... import cache
+
+    digest = hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest()
+
+    def build() -> dict[str, list[str]]:
+        tokenizer = blank(lang).tokenizer
+        return {text: [t.text for t in tokenizer(text)] for text in texts}
+
+    return cache.memoized(f"entities-entry-tokens-{lang}", f"{cache_key(lang)};{digest}", build)
+
+
 def _resources_digest(res: Resources, names: tuple[str, ...]) -> str:
     import hashlib
 
@@ -431,14 +448,13 @@ def build_lexicon(lang: str) -> Lexicon:
     """The compiled lexicon of ``lang`` (cached: it is immutable data read from the package)."""
 
     res = load_resources(lang)
-    tokenizer = blank(lang).tokenizer  # table entries are split the way the documents will be
-
-    def tokens(text: str) -> list[str]:
-        return [t.text for t in tokenizer(text)]
+    title_rows = res.table("entity_titles.tsv", required=("title", "gender", "role")).records()
+    org_rows = res.table("entity_organizations.tsv", required=("name", "key", "kind", "country")).records()
+    split = _tokenized(lang, [row["title"].lower() for row in title_rows] + [row["name"] for row in org_rows])
 
     titles: dict[str, list[Title]] = {}
-    for row in res.table("entity_titles.tsv", required=("title", "gender", "role")).records():
-        words = tuple(tokens(row["title"].lower()))
+    for row in title_rows:
+        words = tuple(split[row["title"].lower()])
         title = Title(words, row["gender"] or "-", row["role"])
         titles.setdefault(words[0], []).append(title)
         if fold(words[0]) != words[0]:
@@ -457,8 +473,8 @@ def build_lexicon(lang: str) -> Lexicon:
             demonym_adj[row["adjective"].lower()] = row["country"]
             demonym_nouns[row["plural"]] = row["country"]
     orgs: dict[str, list[KnownOrg]] = {}
-    for row in res.table("entity_organizations.tsv", required=("name", "key", "kind", "country")).records():
-        words = tuple(w if w.isupper() and len(w) > 1 else w.lower() for w in tokens(row["name"]))
+    for row in org_rows:
+        words = tuple(w if w.isupper() and len(w) > 1 else w.lower() for w in split[row["name"]])
         orgs.setdefault(words[0], []).append(KnownOrg(words, row["key"], row["kind"], row["country"]))
     heads = {
         row["head"].lower(): Head(row["kind"], row["actor"])
