@@ -184,3 +184,20 @@ def test_a_region_takes_support_from_towns_that_may_lie_in_it(
     nlp: Language, text: str, mention: str, feature: str
 ) -> None:
     assert resolved(nlp, text)[mention].feature == feature
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "feature"),
+    [
+        # "Town, Region": the region that holds a town of the name, and that town
+        ("The festival drew crowds to Athens, Georgia, on Saturday.", "Athens", "US", "city"),
+        ("The festival drew crowds to Athens, Georgia, on Saturday.", "Georgia", "US", "admin"),
+        ("The airline, based in Rego Park, New York, will start service in May.", "New York", "US", "admin"),
+        ("A plant in London, Ontario, will close next year.", "London", "CA", "city"),
+    ],
+)
+def test_a_region_after_a_town_and_a_comma_is_the_town_s_region(
+    nlp: Language, text: str, mention: str, country: str, feature: str
+) -> None:
+    place = resolved(nlp, text)[mention]
+    assert (place.country, place.feature) == (country, feature)

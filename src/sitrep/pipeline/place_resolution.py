@@ -4,7 +4,9 @@
 evidence from the other names of the article (a name is no evidence for itself):
 
 - the countries and first-level regions it names (the more often a region is named, the more weight its towns and
-  counties get), the countries of its other places, a "Town, State" apposition; a country that shares its name with
+  counties get), the countries of its other places, a "Town, State" apposition (of the readings of the name after
+  the comma, the one that holds a town of the name before: "Athens, Georgia" is the American town and state, and
+  the state gains as the town's region, unless the names are part of a list); a country that shares its name with
   a first-level region loses when the article's other places all lie elsewhere ("Georgia" with Atlanta and Macon);
 - counties and their towns choose each other: "Paris" with "Henry County" is the Paris of the Henry County that has
   one (Tennessee), whichever readings each name has;
@@ -83,6 +85,9 @@ COHERENCE_CANDIDATES = 40
 # its city ("New York" with Brooklyn).
 MAY_LIE = 0.5
 MAY_LIE_MAX = 1.0
+# A first-level region named right after a town of its own and a comma ("Rego Park, New York", "Athens, Georgia").
+APPOSED_REGION = 3.0
+LIST_GAP = 2  # a name this few tokens after the region's name continues a list ("New York and Boston")
 
 
 @dataclass(slots=True)
@@ -150,6 +155,9 @@ class _Evidence:
     focus: tuple[str, str] | None = None  # the article's focus region (see FOCUS_REGION)
     # (country, admin1) -> keys of the names that may be a town of NAMESAKE_TOWN people or more, or a county, there
     possible: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # "Town, State" seen from the state: the first-level regions and countries where the name before the comma may
+    # be a town ("Rego Park, New York" is the state, "Athens, Georgia" the American one)
+    apposed_to: frozenset[tuple[str, str]] = frozenset()
 
     def names_country(self, cc: str) -> bool:
         return bool(self.countries.get(cc, set()) - {self.key})
@@ -224,7 +232,8 @@ class PlaceResolver:
             names = facts[mention.key]
             evidence = _Evidence(named_countries, named_admins, other_countries, other_admins, mention.key,
                                  self._apposition(mention, following), names, counties,
-                                 county_towns, admin_mentions, focus, possible)  # fmt: skip
+                                 county_towns, admin_mentions, focus, possible,
+                                 self._towns_before(mentions, k))  # fmt: skip
             scored = sorted(((self._score(c, mention, evidence), c) for c in mention.candidates), reverse=True)
             first_pass.append((evidence, scored))
         chosen = self._local_choices(mentions, [scored for _, scored in first_pass])
@@ -375,6 +384,8 @@ class PlaceResolver:
                 score -= UNSUPPORTED_COUNTRY  # "Georgia" in an article whose other places are all American
         elif code == "a" and cc and a1:
             score += min(2.0, 0.7 * evidence.towns_in(cc, a1))  # "Georgia" with Atlanta and Savannah
+            if gaz.is_admin1(index) and (cc, a1) in evidence.apposed_to:
+                score += APPOSED_REGION
             if gaz.is_admin1(index) and not names.world_city:
                 score += min(MAY_LIE_MAX, MAY_LIE * evidence.may_lie_in(cc, a1))
         if cc and code != "c":
@@ -424,18 +435,38 @@ class PlaceResolver:
             return False
         return names.own_region or names.own_town_population >= ALIAS_RIVAL_SHARE * population
 
+    def _towns_before(self, mentions: list[Mention], k: int) -> frozenset[tuple[str, str]]:
+        """The (country, admin1) and (country, "") of the town readings of the name right before mention ``k`` and a
+        comma ("Rego Park, New York"): the regions and countries that mention ``k``, as an apposition, may be. A
+        name in a list is no apposition ("Miami, West Palm Beach, New York and Detroit")."""
+        mention = mentions[k]
+        before = mentions[k - 1] if k > 0 else None
+        if before is None or not _joined(before, mention):
+            return frozenset()
+        if (k > 1 and _joined(mentions[k - 2], before)) or (
+            k + 1 < len(mentions) and mentions[k + 1].name_start <= mention.end + LIST_GAP
+        ):
+            return frozenset()
+        gaz = self.gazetteer
+        regions: set[tuple[str, str]] = set()
+        for c in before.candidates:
+            if gaz.feature_code(c) == "p" and gaz.country_code(c):
+                regions.add((gaz.country_code(c), gaz.admin1_code(c)))
+                regions.add((gaz.country_code(c), ""))
+        return frozenset(regions)
+
     def _apposition(self, mention: Mention, following: Mention | None) -> tuple[str, str] | None:
-        """ "Alexandria, Louisiana": the country and admin1 of a region or country right after a comma."""
-        if following is None or not mention.comma_after or following.name_start != mention.end + 1:
+        """ "Alexandria, Louisiana": the country and admin1 of a region or country right after a comma; of the
+        readings of that name, the first that holds a town reading of this one ("Athens, Georgia": the state)."""
+        if following is None or not _joined(mention, following):
             return None
         gaz = self.gazetteer
-        for c in following.candidates:
-            code = gaz.feature_code(c)
-            if code == "a":
-                return gaz.country_code(c), gaz.admin1_code(c)
-            if code == "c":
-                return gaz.country_code(c), ""
-        return None
+        readings = [(gaz.country_code(c), gaz.admin1_code(c) if gaz.feature_code(c) == "a" else "")
+                    for c in following.candidates if gaz.feature_code(c) in "ac"]  # fmt: skip
+        towns = {(gaz.country_code(c), gaz.admin1_code(c)) for c in mention.candidates if gaz.feature_code(c) == "p"}
+        holding = [(cc, a1) for cc, a1 in readings if (cc, a1) in towns or (not a1 and any(t[0] == cc for t in towns))]
+        ranked = holding or readings
+        return ranked[0] if ranked else None
 
     def _attrs(self, mention: Mention, scored: list[tuple[float, int]]) -> PlaceAttrs:
         gaz = self.gazetteer
@@ -466,6 +497,11 @@ class PlaceResolver:
             feature=entry.feature,
             confidence=round(confidence, 3),
         )
+
+
+def _joined(first: Mention, second: Mention) -> bool:
+    """Whether ``second`` follows ``first`` right after a comma ("Rego Park, New York")."""
+    return first.comma_after and second.name_start == first.end + 1
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
