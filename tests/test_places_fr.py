@@ -179,7 +179,7 @@ def test_the_stage_runs_alone_and_in_the_full_pipeline(tmp_path_factory: pytest.
         ("La tension monte au Moyen-Orient.", "Moyen-Orient", None),
         ("Les combats se concentrent dans le Donbass.", "Donbass", "UA"),
         ("Des milliers de civils ont fui le Darfour.", "Darfour", "SD"),
-        ("Les bombardements ont repris dans la Ghouta orientale.", "Ghouta", "SY"),
+        ("Les bombardements ont repris dans la Ghouta orientale.", "Ghouta orientale", "SY"),
     ],
 )
 def test_regions_without_a_geonames_entry_are_placed_at_their_parts_without_an_id(
@@ -361,3 +361,22 @@ def test_names_that_start_with_a_lower_case_article(nlp: Language, text: str, me
 def test_feature_names_and_french_spellings(nlp: Language, text: str, mention: str, geonameid: int) -> None:
     found = places(nlp, text)
     assert found[mention].geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "feature"),
+    [
+        ("Les combats opposent l'armée aux milices dans le Tigré.", "Tigré", "ET", "admin"),
+        ("Les paramilitaires contrôlent le Darfour-Nord.", "Darfour-Nord", "SD", "admin"),
+        ("Des bombardements ont visé le Kordofan-Sud.", "Kordofan-Sud", "SD", "admin"),
+        ("Des attentats ont frappé le Balouchistan.", "Balouchistan", "PK", "admin"),
+        ("Les rebelles du M23 avancent dans le Sud-Kivu.", "Sud-Kivu", "CD", "admin"),
+        ("Le Kurdistan irakien a tenu des élections législatives.", "Kurdistan irakien", "IQ", "other"),
+        ("Des drones ont frappé la région de Transcarpatie.", "région de Transcarpatie", "UA", "admin"),
+    ],
+)
+def test_war_regions_of_french_news_are_placed(
+    nlp: Language, text: str, mention: str, country: str, feature: str
+) -> None:
+    place = places(nlp, text)[mention]
+    assert (place.country, place.feature) == (country, feature) and place.lat is not None
