@@ -67,8 +67,11 @@ def test_a_region_name_is_not_a_small_town_alias(nlp: Language, text: str, menti
     ("text", "mention", "geonameid"),
     [
         # three names that may all lie in the US state of Georgia: the article's focus, and its "Georgia"
-        ("Deputies from Athens, Madison and Jackson searched the river on Sunday, Georgia officials said.",
-         "Georgia", 4197000),
+        (
+            "Deputies from Athens, Madison and Jackson searched the river on Sunday, Georgia officials said.",
+            "Georgia",
+            4197000,
+        ),
         # a big city whose own name it is keeps its reading: five capitals are not a Georgian local story
         ("European ministers met in Rome, Athens, Dublin, Berlin and Vienna on Tuesday.", "Athens", 264371),
         # a country keeps its reading in a story focused on one state
@@ -77,7 +80,6 @@ def test_a_region_name_is_not_a_small_town_alias(nlp: Language, text: str, menti
 )
 def test_the_article_focus_region(nlp: Language, text: str, mention: str, geonameid: int) -> None:
     assert resolved(nlp, text)[mention].geonameid == geonameid
-
 
 
 def test_a_region_name_beats_a_town_alias_next_to_the_towns_of_that_region(nlp: Language) -> None:
@@ -201,3 +203,26 @@ def test_a_region_after_a_town_and_a_comma_is_the_town_s_region(
 ) -> None:
     place = resolved(nlp, text)[mention]
     assert (place.country, place.feature) == (country, feature)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "feature"),
+    [
+        # listed with states, a name is a state too: not New York City, not California, Maryland
+        ("Dancers came from Missouri, New York, North Carolina and Virginia.", "New York", "admin"),
+        (
+            "Bakersfield and Baltimore officials said California and Maryland would share the cost.",
+            "California",
+            "admin",
+        ),
+        # listed with towns, the city stays
+        ("Flights to Boston, New York and Chicago were cancelled.", "New York", "city"),
+    ],
+)
+def test_a_name_listed_with_regions_is_a_region(nlp: Language, text: str, mention: str, feature: str) -> None:
+    assert resolved(nlp, text)[mention].feature == feature
+
+
+def test_a_name_listed_with_countries_is_a_country(nlp_fr: Language) -> None:
+    place = resolved(nlp_fr, "Les pourparlers entre la Géorgie et l'Arménie ont repris lundi.")["Géorgie"]
+    assert (place.country, place.feature) == ("GE", "country")

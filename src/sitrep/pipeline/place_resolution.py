@@ -12,6 +12,8 @@ evidence from the other names of the article (a name is no evidence for itself):
   one (Tennessee), whichever readings each name has;
 - a first-level region gains from the names that may be sizeable towns or counties in it, whatever their likeliest
   reading ("Indiana" with Bloomington is the state, not Indiana, Pennsylvania), unless a world city bears its name;
+- a name listed with names that are all countries, or all first-level regions, in the first pass is likelier one
+  too: "Missouri, New York and Virginia" are three states, "la Géorgie et l'Arménie" two countries;
 - the article's focus: the one first-level region where clearly more of its names may lie than anywhere else lends
   weight to its readings there, never against a country, a world city or a big city whose own name it is;
 - own names over aliases: a town reached by a raw alternate name loses to a region or a comparable town whose own
@@ -88,6 +90,11 @@ MAY_LIE_MAX = 1.0
 # A first-level region named right after a town of its own and a comma ("Rego Park, New York", "Athens, Georgia").
 APPOSED_REGION = 3.0
 LIST_GAP = 2  # a name this few tokens after the region's name continues a list ("New York and Boston")
+# A reading of the kind (country, first-level region) that the names listed with the mention all have gains this
+# much: "Missouri, New York and Virginia" are three states, "la Géorgie et l'Arménie" two countries.
+LIST_KIND = 2.0
+LIST_WORDS = frozenset({",", "and", "or", "&", "et", "ou"})
+LIST_ARTICLES = frozenset({"the", "le", "la", "les", "l'", "l’"})
 
 
 @dataclass(slots=True)
@@ -101,6 +108,7 @@ class Mention:
     region: bool = False  # a region pattern ("région de X") matched around it
     placed: bool = False  # the article puts it as a place: a cue of place ("in X", "à X") or a dateline
     comma_after: bool = False  # a comma follows it: the name after may place it ("Alexandria, Louisiana")
+    next_words: tuple[str, ...] = ()  # the two words right after it, lower-cased: a list goes on after "," "and"
     scores: list[float] = field(default_factory=list)
 
 
@@ -237,8 +245,13 @@ class PlaceResolver:
             scored = sorted(((self._score(c, mention, evidence), c) for c in mention.candidates), reverse=True)
             first_pass.append((evidence, scored))
         chosen = self._local_choices(mentions, [scored for _, scored in first_pass])
+        kinds = [self._kind(scored[0][1]) if scored else "" for _, scored in first_pass]
         results: list[tuple[PlaceAttrs | None, int]] = []
-        for mention, (evidence, scored) in zip(mentions, first_pass, strict=True):
+        for k, (mention, (evidence, scored)) in enumerate(zip(mentions, first_pass, strict=True)):
+            listed = self._list_kind(mentions, kinds, k)
+            if listed and len(scored) > 1:  # "Missouri, New York and Virginia": New York the state
+                scored = sorted(((score + LIST_KIND * (self._kind(c) == listed), c) for score, c in scored),
+                                reverse=True)  # fmt: skip
             if len(scored) > 1 and chosen and gaz.feature_code(scored[0][1]) in "pa":  # a country stays a country
                 cc = gaz.country_code(scored[0][1])
                 scored = sorted(((score + self._coherence(c, mention.key, chosen, gaz.country_code(c) == cc), c)
@@ -435,6 +448,23 @@ class PlaceResolver:
             return False
         return names.own_region or names.own_town_population >= ALIAS_RIVAL_SHARE * population
 
+    def _kind(self, index: int) -> str:
+        """ "country", "region" (first-level) or "" (a town, county or anything else)."""
+        gaz = self.gazetteer
+        if gaz.feature_code(index) == "c":
+            return "country"
+        return "region" if gaz.is_admin1(index) else ""
+
+    def _list_kind(self, mentions: list[Mention], kinds: list[str], k: int) -> str:
+        """The kind ("country" or "region") that every name listed with mention ``k`` has in the first pass ("A, B
+        and C", "A et B"), or "" when they differ, are towns, or there is no list."""
+        around = set()
+        if k > 0 and _listed(mentions[k - 1], mentions[k]):
+            around.add(kinds[k - 1])
+        if k + 1 < len(mentions) and _listed(mentions[k], mentions[k + 1]):
+            around.add(kinds[k + 1])
+        return around.pop() if len(around) == 1 else ""
+
     def _towns_before(self, mentions: list[Mention], k: int) -> frozenset[tuple[str, str]]:
         """The (country, admin1) and (country, "") of the town readings of the name right before mention ``k`` and a
         comma ("Rego Park, New York"): the regions and countries that mention ``k``, as an apposition, may be. A
@@ -497,6 +527,14 @@ class PlaceResolver:
             feature=entry.feature,
             confidence=round(confidence, 3),
         )
+
+
+def _listed(first: Mention, second: Mention) -> bool:
+    """Whether two names stand next to each other in a list: "A, B", "A and B", "A, and B", "A et l'B"."""
+    gap = second.name_start - first.end
+    if gap < 1 or gap > len(first.next_words) or first.next_words[0] not in LIST_WORDS:
+        return False
+    return gap == 1 or first.next_words[1] in LIST_WORDS or first.next_words[1] in LIST_ARTICLES
 
 
 def _joined(first: Mention, second: Mention) -> bool:
