@@ -154,3 +154,40 @@ def test_hipe_reader_rebuilds_text_and_scores_recognition(tmp_path: Path, extrac
     assert [(t.text, t.kind) for t in doc.toponyms] == [("Londres", "LOC-linked")]
     result = evaluate(path, extractor)
     assert result.metrics["recognition"]["tp"] == 1 and result.metrics["recognition"]["fp"] == 0
+
+
+def hipe_rows(*rows: tuple[str, str, str]) -> str:
+    """A HIPE TSV document from (token, coarse tag, MISC) rows."""
+    head = "TOKEN\tNE-COARSE-LIT\tNE-COARSE-METO\tNE-FINE-LIT\tNE-FINE-METO\tNE-FINE-COMP\tNE-NESTED\tNEL-LIT"
+    lines = [head + "\tNEL-METO\tMISC", "# hipe2022:document_id = d2"]
+    lines += [f"{token}\t{tag}\t_\tO\t_\t_\tO\t_\t_\t{misc}" for token, tag, misc in rows]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "text"),
+    [
+        # a line break that the OCR'd page lost between two words: they stay two words
+        (
+            (
+                ("de", "O", "_"),
+                ("la", "O", "NoSpaceAfter"),
+                ("France", "B-LOC", "NoSpaceAfter"),
+                ("Ajoutons", "O", "_"),
+            ),
+            "de la\nFrance\nAjoutons",
+        ),
+        ((("888", "O", "NoSpaceAfter"), ("France", "B-LOC", "_")), "888\nFrance"),
+        # an elision and a word cut at a line end stay glued
+        ((("l", "O", "NoSpaceAfter"), ("’", "O", "NoSpaceAfter"), ("Allemagne", "B-LOC", "_")), "l’Allemagne"),
+        ((("ex¬", "O", "NoSpaceAfter|EndOfLine"), ("cessif", "O", "_")), "ex¬cessif"),
+    ],
+)
+def test_hipe_reader_restores_lost_line_breaks(
+    tmp_path: Path, rows: tuple[tuple[str, str, str], ...], text: str
+) -> None:
+    path = tmp_path / "hipe-lines.tsv"
+    path.write_text(hipe_rows(*rows), encoding="utf-8")
+    (doc,) = read_corpus(path)
+    assert doc.text.strip() == text
+    assert all(doc.text[t.start : t.end] == t.text for t in doc.toponyms)

@@ -104,7 +104,8 @@ def read_corpus(path: Path) -> Iterator[GoldDocument]:
 
 def read_hipe(path: Path) -> Iterator[GoldDocument]:
     """HIPE-2022 TSV (one token a line, ``# hipe2022:document_id`` between documents): the text is rebuilt from the
-    tokens (``NoSpaceAfter`` in MISC), and the coarse literal LOC entities are the gold toponyms, of kind
+    tokens (``NoSpaceAfter`` in MISC, but a line break between two glued word tokens: see _lost_line_break), and
+    the coarse literal LOC entities are the gold toponyms, of kind
     ``LOC-linked`` (a Wikidata id in NEL-LIT) or ``LOC-NIL``. Wikidata ids are not GeoNames ids: only recognition
     is scored on this format."""
     try:
@@ -144,6 +145,8 @@ def read_hipe(path: Path) -> Iterator[GoldDocument]:
         if len(cells) < 10:
             continue
         token, tag, link, misc = cells[0], cells[1], cells[7], cells[9]
+        if parts and _lost_line_break(parts[-1], token):
+            parts.append("\n")
         start = sum(len(p) for p in parts)
         end = start + len(token)
         if tag == "B-LOC" or (tag == "I-LOC" and entity is None):
@@ -159,6 +162,13 @@ def read_hipe(path: Path) -> Iterator[GoldDocument]:
     finished = close_document()
     if finished is not None:
         yield finished
+
+
+def _lost_line_break(before: str, token: str) -> bool:
+    """Whether two word tokens that the file glues (``NoSpaceAfter``) were two words of the page: the OCR'd
+    newspapers of HIPE lose line breaks so ("la" + "France" + "Ajoutons", "547.888" + "France"); a word cut by a
+    hyphen at a line end ("ex¬" + "cessif") and an elision ("l" + "’") stay glued."""
+    return bool(before) and before[-1].isalnum() and token[:1].isalpha()
 
 
 def read_jsonl(path: Path, gazetteer: Gazetteer | None = None) -> Iterator[GoldDocument]:
