@@ -3,21 +3,18 @@ and regions that GeoNames lacks here placed at the mean point of their parts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from sitrep.gazetteer import Gazetteer, embedded_index_path, load_gazetteer
+from sitrep.gazetteer import Gazetteer, load_gazetteer
 from sitrep.gazetteer.linking import LINK_SIMILARITY, best_links, core, name_similarity
 
 
 @pytest.fixture(scope="module")
-def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gazetteer]:
-    path = tmp_path_factory.getbasetemp() / "sitrep-cache"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITREP_CACHE_DIR", str(path))
-        patch.delenv("SITREP_GAZETTEER", raising=False)
-        yield Gazetteer.load(embedded_index_path()) if embedded_index_path().is_file() else load_gazetteer()
+def embedded(isolated_cache: Path) -> Gazetteer:
+    """The embedded gazetteer, compiled into the session's cache folder (see conftest.py)."""
+    return load_gazetteer()
 
 
 @pytest.mark.parametrize(
