@@ -31,6 +31,8 @@ def found(nlp: Language, text: str) -> dict[str, str | None]:
         ("Le portrait de Lénine a été retiré de la mairie.", "Lénine"),
         ("Des manifestants ont lancé des cocktails Molotov sur la police.", "Molotov"),
         ("Les caricatures de Mahomet ont provoqué des manifestations.", "Mahomet"),
+        # a French president's name, not an old name of the Netherlands
+        ("François Hollande s'est rendu à Bamako. Hollande a ensuite salué les soldats.", "Hollande"),
         # given names
         ("Le prince George a assisté à la cérémonie avec ses parents.", "George"),
         ("Layla a été enlevée par les jihadistes à l'âge de douze ans.", "Layla"),
