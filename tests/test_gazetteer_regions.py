@@ -88,6 +88,8 @@ def test_subdivisions_are_linked_to_their_geonames_region(
         ("South Ossetia", "GE", 42.2, 44.0),
         ("Kashmir", None, 34.5, 75.5),  # parts in India and Pakistan: no country
         ("Horn of Africa", None, 11.0, 42.0),
+        ("Amérique latine", None, -0.4, -75.1),  # the mean of nineteen countries' points
+        ("Asie centrale", None, 41.8, 67.6),
     ],
 )
 def test_regions_without_geonames_entry_sit_at_the_mean_of_their_parts(
