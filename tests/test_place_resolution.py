@@ -226,3 +226,21 @@ def test_a_name_listed_with_regions_is_a_region(nlp: Language, text: str, mentio
 def test_a_name_listed_with_countries_is_a_country(nlp_fr: Language) -> None:
     place = resolved(nlp_fr, "Les pourparlers entre la Géorgie et l'Arménie ont repris lundi.")["Géorgie"]
     assert (place.country, place.feature) == ("GE", "country")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # the United States and Washington named: still Paris, France, not Paris, Texas
+        ("Talks between Paris and Washington on United States tariffs resumed on Monday.", "Paris", "FR"),
+        # a town of the region named: London, Ontario, next to Toronto and Canada
+        ("Air cargo from London and Toronto will help Canada trade, the minister said.", "London", "CA"),
+    ],
+)
+def test_a_named_country_does_not_move_a_big_city_abroad(nlp: Language, text: str, mention: str, country: str) -> None:
+    assert resolved(nlp, text)[mention].country == country
+
+
+def test_a_french_capital_stays_french_next_to_american_names(nlp_fr: Language) -> None:
+    text = "Téhéran accuse Paris, Londres et Berlin de s'aligner sur Washington et les Etats-Unis."
+    assert resolved(nlp_fr, text)["Paris"].country == "FR"

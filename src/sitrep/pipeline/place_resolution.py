@@ -8,6 +8,10 @@ evidence from the other names of the article (a name is no evidence for itself):
   the comma, the one that holds a town of the name before: "Athens, Georgia" is the American town and state, and
   the state gains as the town's region, unless the names are part of a list); a country that shares its name with
   a first-level region loses when the article's other places all lie elsewhere ("Georgia" with Atlanta and Macon);
+- the country an article names (and its other places there) lends weight to the country's towns, but does not
+  move a big city's own name abroad unless the article also names small towns of that country or a town of the
+  reading's region: "Paris" with Washington and the United States is Paris, France, "London" with Toronto and
+  Canada is London, Ontario;
 - counties and their towns choose each other: "Paris" with "Henry County" is the Paris of the Henry County that has
   one (Tennessee), whichever readings each name has;
 - a first-level region gains from the names that may be sizeable towns or counties in it, whatever their likeliest
@@ -166,6 +170,11 @@ class _Evidence:
     # "Town, State" seen from the state: the first-level regions and countries where the name before the comma may
     # be a town ("Rego Park, New York" is the state, "Athens, Georgia" the American one)
     apposed_to: frozenset[tuple[str, str]] = frozenset()
+    small_towns: dict[str, set[str]] = field(default_factory=dict)  # country -> names likeliest a town there under
+    # PROTECTED_CITY people: the mark of local news, where the country's towns outweigh a big city abroad
+
+    def small_towns_in(self, cc: str) -> int:
+        return len(self.small_towns.get(cc, set()) - {self.key})
 
     def names_country(self, cc: str) -> bool:
         return bool(self.countries.get(cc, set()) - {self.key})
@@ -214,6 +223,7 @@ class PlaceResolver:
         admin_mentions: Counter[tuple[str, str]] = Counter()
         other_countries: dict[str, set[str]] = {}
         other_admins: dict[tuple[str, str], set[str]] = {}
+        small_towns: dict[str, set[str]] = {}
         for mention in mentions:
             first = max(mention.candidates, key=self._prior, default=None)
             if first is None:
@@ -226,6 +236,8 @@ class PlaceResolver:
                 admin_mentions[(cc, a1)] += 1
             if cc:
                 other_countries.setdefault(cc, set()).add(mention.key)
+            if code == "p" and cc and gaz.population(first) < PROTECTED_CITY:
+                small_towns.setdefault(cc, set()).add(mention.key)
             if code in "pa" and cc and a1 and not gaz.is_admin1(first):  # towns and counties
                 other_admins.setdefault((cc, a1), set()).add(mention.key)
         counties, county_towns = self._county_evidence(mentions)
@@ -241,7 +253,7 @@ class PlaceResolver:
             evidence = _Evidence(named_countries, named_admins, other_countries, other_admins, mention.key,
                                  self._apposition(mention, following), names, counties,
                                  county_towns, admin_mentions, focus, possible,
-                                 self._towns_before(mentions, k))  # fmt: skip
+                                 self._towns_before(mentions, k), small_towns)  # fmt: skip
             scored = sorted(((self._score(c, mention, evidence), c) for c in mention.candidates), reverse=True)
             first_pass.append((evidence, scored))
         chosen = self._local_choices(mentions, [scored for _, scored in first_pass])
@@ -402,7 +414,11 @@ class PlaceResolver:
             if gaz.is_admin1(index) and not names.world_city:
                 score += min(MAY_LIE_MAX, MAY_LIE * evidence.may_lie_in(cc, a1))
         if cc and code != "c":
-            if evidence.names_country(cc):
+            # the country an article names does not move a big city's own name abroad: "Paris" with Washington
+            # and the United States is still Paris, France (its region, county or an apposition may move it)
+            by_country = not (code == "p" and names.protected is not None and names.protected[0] != cc
+                              and not evidence.small_towns_in(cc) and not evidence.towns_in(cc, a1))
+            if by_country and evidence.names_country(cc):
                 score += 1.0
             if (code != "a" or gaz.is_admin2(index)) and evidence.names_admin(cc, a1):  # a town or a county
                 # the more often the article names the region, the likelier its towns: "Boone County" in an
@@ -416,7 +432,8 @@ class PlaceResolver:
                 score -= REGION_NAMED_VILLAGE  # "Kansas" with Illinois is the state, not a village of Illinois
             elif a2 and evidence.towns_in_county((cc, a1, a2)) and gaz.is_admin2(index):
                 score += COUNTY_WITH_TOWN
-            score += min(1.0, 0.5 * evidence.other_places_in(cc))
+            if by_country:
+                score += min(1.0, 0.5 * evidence.other_places_in(cc))
             apposition = evidence.apposition
             if apposition is not None and apposition[0] == cc and (not apposition[1] or apposition[1] == a1):
                 score += 4.0
