@@ -244,3 +244,8 @@ def test_a_named_country_does_not_move_a_big_city_abroad(nlp: Language, text: st
 def test_a_french_capital_stays_french_next_to_american_names(nlp_fr: Language) -> None:
     text = "Téhéran accuse Paris, Londres et Berlin de s'aligner sur Washington et les Etats-Unis."
     assert resolved(nlp_fr, text)["Paris"].country == "FR"
+
+
+def test_an_old_name_of_a_big_city_gives_way_to_a_town_whose_own_name_it_is(nlp: Language) -> None:
+    place = resolved(nlp, "The cathedral in Salisbury reopened on Sunday.")["Salisbury"]
+    assert place.country != "ZW"  # Salisbury was Harare's colonial name; towns bear it as their own

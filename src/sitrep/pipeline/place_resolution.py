@@ -21,8 +21,10 @@ evidence from the other names of the article (a name is no evidence for itself):
 - the article's focus: the one first-level region where clearly more of its names may lie than anywhere else lends
   weight to its readings there, never against a country, a world city or a big city whose own name it is;
 - own names over aliases: a town reached by a raw alternate name loses to a region or a comparable town whose own
-  name it is ("Florida", "Oklahoma", "Palmerston"); a bare name shared by a first-level region and one of its towns
-  is the town ("Kherson", "Idlib"), the region taking "région de", "Oblast".
+  name it is ("Florida", "Oklahoma", "Palmerston"), and an old or foreign name that is no spelling of the town's
+  own name weighs less ("Salisbury" is a town's own name before it is Harare's colonial one); a bare name shared
+  by a first-level region and one of its towns is the town ("Kherson", "Idlib"), the region taking "région de",
+  "Oblast".
 
 A second pass reorders the towns and counties by the article's coherence: the first-level region and the distance
 of the other names' first-pass readings ("Huntsville" with Houston and Walker County is the Texan one); a reading
@@ -40,6 +42,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..gazetteer import Gazetteer
 from .attrs import PlaceAttrs
@@ -85,6 +88,10 @@ NAMESAKE_TOWN = 10_000
 UNSUPPORTED_COUNTRY = 1.5
 UNSUPPORTED_COUNTRY_OTHERS = 2
 COHERENCE_CANDIDATES = 40
+# A town reached by a raw alternate name that is no spelling of its own name (an old or foreign name: "Salisbury"
+# of Harare) loses this much, so that a town whose own name it is, or a likelier reading, takes the name.
+UNRELATED_ALIAS = 2.0
+UNRELATED_SIMILARITY = 0.5
 # A first-level region gains MAY_LIE for each other name of the article that may be a town of NAMESAKE_TOWN people
 # or more, or a county, in it (any of its readings), up to MAY_LIE_MAX: "Georgia" with Athens and Gainesville is the
 # state, "California" with Ontario and Fresno the state, not a Maryland town. A name that a world city bears keeps
@@ -441,6 +448,8 @@ class PlaceResolver:
             score += OWN_NAME  # the place's own name rather than one of its alternate names
         elif code == "p" and not names.curated and self._loses_alias(index, mention.key, names):
             score -= ALIAS_OF_REGION  # a curated name is meant for its towns too
+        elif code == "p" and not names.curated and _unrelated(mention.key, gaz.own_key(index)):
+            score -= UNRELATED_ALIAS  # an old or foreign name of the town, not a spelling of its own
         return score
 
     def _has_town_in(self, mention: Mention, cc: str, a1: str) -> bool:
@@ -544,6 +553,12 @@ class PlaceResolver:
             feature=entry.feature,
             confidence=round(confidence, 3),
         )
+
+
+def _unrelated(key: str, own: str) -> bool:
+    """Whether a name is no spelling of a place's own name ("Salisbury" of Harare, "Moria" of Jerusalem), as
+    against a variant ("Kiev" of Kyiv)."""
+    return SequenceMatcher(None, key, own).ratio() < UNRELATED_SIMILARITY
 
 
 def _listed(first: Mention, second: Mention) -> bool:
