@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 
 import click
@@ -47,4 +48,8 @@ def _register() -> None:
 def main() -> None:
     """Entry point of the ``sitrep`` console script."""
     _register()
-    cli(prog_name="sitrep")
+    try:
+        cli(prog_name="sitrep")
+    finally:
+        # the process ends here: the collector's last passes over the pipeline's objects (about 0.2 s) are no use
+        gc.freeze()
