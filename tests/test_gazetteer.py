@@ -282,3 +282,21 @@ def test_county_names_are_joined_whatever_their_spelling(embedded: Gazetteer, to
     entry = max((e for e in embedded.lookup(town) if e.country == "US" and e.admin1 == state),
                 key=lambda e: e.population)  # fmt: skip
     assert entry.admin2 is not None
+
+
+def test_an_import_links_iso_regions_and_places_regions_from_their_parts(tmp_path: Path) -> None:
+    main = tmp_path / "UA.txt"
+    main.write_text(
+        "\n".join([
+            _geonames_row(690791, "Ukraine", "", 49.0, 32.0, "A", "PCLI", "UA", "00", 41_000_000),
+            _geonames_row(709716, "Donetsk Oblast", "", 48.0, 37.5, "A", "ADM1", "UA", "05", 0),
+            _geonames_row(702657, "Luhansk", "", 49.0, 39.0, "A", "ADM1", "UA", "14", 0),
+            _geonames_row(703883, "Crimea", "", 45.3, 34.4, "A", "ADM1", "UA", "11", 0),
+        ]) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    gaz = Gazetteer.load(import_geonames([main]).write(tmp_path / "ua.idx"))
+    donbas = gaz.lookup("Donbass")[0]  # an exonym of region:Donbas, whose parts are admin:UA-14 and admin:UA-09
+    assert (donbas.geonameid, donbas.country) == (None, "UA")
+    assert donbas.lat == pytest.approx(48.5) and donbas.lon == pytest.approx(38.25)
+    assert gaz.lookup("Crimée")[0].geonameid == 703883

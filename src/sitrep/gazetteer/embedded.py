@@ -35,7 +35,7 @@ from typing import Any
 
 from .counties import CountyFinder, county_points, zip_points
 from .index import IndexBuilder
-from .linking import SURE_SIMILARITY, best_links
+from .linking import REGION_TYPES, SURE_SIMILARITY, best_links
 from .localised import add_continent_names, add_country_names, add_exonyms, clean_name
 from .normalize import is_latin_name, name_key
 
@@ -46,14 +46,6 @@ CITIES_FILE = "cities500.json"
 ALTERNATES_FROM = 5_000
 # pycountry subdivision types kept as first-level regions (municipalities, districts and the like are left out:
 # their names mostly repeat towns').
-REGION_TYPES = frozenset({
-    "province", "region", "state", "department", "county", "governorate", "administrative region", "prefecture",
-    "republic", "autonomous region", "autonomous community", "land", "voivodship", "metropolitan region",
-    "regional state", "union territory", "administrative territory", "emirate", "oblast", "country",
-    "autonomous republic", "federal district", "autonomous province", "territory", "capital district",
-    "capital territory", "federal territory", "overseas region", "geographical region", "autonomous district",
-    "autonomous city", "canton", "metropolitan collectivity with special status",
-})  # fmt: skip
 # Words that make a subdivision name from a place name ("Kharkivska oblast", "Provincia di Roma").
 _REGION_WORDS = re.compile(
     r"\b(oblast'?|oblast|kray|krai|respublika|province|region|governorate|state|muhafazat|wilayat|vilayeti|"

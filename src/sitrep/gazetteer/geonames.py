@@ -6,7 +6,9 @@ tab-separated columns, see https://download.geonames.org/export/dump/readme.txt)
 sitrep's features: ``A.PCL*``/``A.TERR`` -> country, other ``A`` -> admin, ``P`` -> city, the rest -> other.
 The index holds every kept row in memory while it is built: the whole ``allCountries.txt`` (13 M rows) needs
 several GB; pass ``classes`` (e.g. ``("A", "P")``) or ``min_population`` to keep it smaller. Only Latin-script
-names are indexed (sitrep reads French and English).
+names are indexed (sitrep reads French and English). The dump's first-level regions are linked to their ISO 3166-2
+codes by name (:func:`.linking.link_subdivisions`), so that the exonym tables' ``admin:`` targets and the regions
+placed from their parts work on an import as on the embedded index.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 
 from .index import GazetteerError, IndexBuilder
+from .linking import link_subdivisions
 from .localised import add_continent_names, add_country_names, add_exonyms
 from .normalize import is_latin_name
 
@@ -45,7 +48,6 @@ def import_geonames(
     keep = frozenset(c.upper() for c in classes) if classes else None
     builder = IndexBuilder("geonames-import", ",".join(p.name for p in files))
     continents: dict[str, int] = {}
-    subdivisions: dict[str, int] = {}
     continent_ids = _continent_ids()
     for path in files:
         for number, row in _rows(path):
@@ -84,7 +86,7 @@ def import_geonames(
         _add_alternate_names(builder, alternate_names)
     add_country_names(builder)
     add_continent_names(builder, continents)
-    add_exonyms(builder, continents, subdivisions)
+    add_exonyms(builder, continents, link_subdivisions(builder))
     return builder
 
 

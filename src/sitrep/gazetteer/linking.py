@@ -15,11 +15,22 @@ What it cannot do: link names that share no letters ("Zakarpatska" and "Transcar
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
+from .index import IndexBuilder
 from .normalize import name_key
 
+# The pycountry subdivision types that are first-level regions (not districts, cities or outlying islands).
+REGION_TYPES = frozenset({
+    "province", "region", "state", "department", "county", "governorate", "administrative region", "prefecture",
+    "republic", "autonomous region", "autonomous community", "land", "voivodship", "metropolitan region",
+    "regional state", "union territory", "administrative territory", "emirate", "oblast", "country",
+    "autonomous republic", "federal district", "autonomous province", "territory", "capital district",
+    "capital territory", "federal territory", "overseas region", "geographical region", "autonomous district",
+    "autonomous city", "canton", "metropolitan collectivity with special status",
+})  # fmt: skip
 LINK_SIMILARITY = 0.8  # the least similarity of two cores for a link (see name_similarity)
 SURE_SIMILARITY = 0.9  # a link this similar stands even where a town named like the subdivision lies elsewhere
 MIN_PREFIX = 4  # a shared start this long, and all but a letter of the shorter name: "volyn", "volynska"
@@ -93,6 +104,36 @@ def best_links(names: Iterable[tuple[str, str]],
         if code not in links and region_code not in used:
             links[code] = (region_code, score)
             used.add(region_code)
+    return links
+
+
+def link_subdivisions(builder: IndexBuilder) -> dict[str, int]:
+    """ISO 3166-2 code -> the index's first-level region, for an index whose regions all come from GeoNames (an
+    imported dump): by the same name (any name of the region), else by a similar one, each region linked once."""
+    import pycountry
+
+    from .localised import clean_name
+
+    regions: dict[str, list[int]] = defaultdict(list)
+    for key, index in builder.admin1.items():
+        regions[key.partition(".")[0]].append(index)
+    links: dict[str, int] = {}
+    pending: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        cc = sub.country_code
+        if sub.parent_code is not None or sub.type.lower() not in REGION_TYPES or cc not in regions:
+            continue
+        name = clean_name(sub.name)
+        same = [i for i in builder.entries_named(name) if i in regions[cc]]
+        if same:
+            links[sub.code] = same[0]
+        else:
+            pending[cc].append((sub.code, name))
+    taken = set(links.values())
+    for cc, subs in pending.items():
+        free = [(str(i), builder.name[i]) for i in regions[cc] if i not in taken]
+        for code, (region, _) in best_links(subs, free).items():
+            links[code] = int(region)
     return links
 
 
