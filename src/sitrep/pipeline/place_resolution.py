@@ -258,9 +258,10 @@ class PlaceResolver:
                 facts[mention.key] = _NameFacts.of(gaz, mention.key, mention.candidates)
             names = facts[mention.key]
             evidence = _Evidence(named_countries, named_admins, other_countries, other_admins, mention.key,
-                                 self._apposition(mention, following), names, counties,
-                                 county_towns, admin_mentions, focus, possible,
-                                 self._towns_before(mentions, k), small_towns)  # fmt: skip
+                                 self._apposition(mention, following), names, counties=counties,
+                                 county_towns=county_towns, admin_mentions=admin_mentions, focus=focus,
+                                 possible=possible, apposed_to=self._towns_before(mentions, k),
+                                 small_towns=small_towns)  # fmt: skip
             scored = sorted(((self._score(c, mention, evidence), c) for c in mention.candidates), reverse=True)
             first_pass.append((evidence, scored))
         chosen = self._local_choices(mentions, [scored for _, scored in first_pass])
