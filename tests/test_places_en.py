@@ -287,3 +287,42 @@ def test_short_names_ordinals_and_particles(nlp: Language, text: str, mention: s
 def test_a_county_list_head_may_be_capitalised(nlp: Language) -> None:
     found = places(nlp, "Storms hit Barrow and Jackson Counties overnight.")
     assert "Jackson" in found and found["Jackson"].feature == "admin"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # right after a given name, any place name is a surname, and so is the name alone later in the article
+        ("Brendan Jordan scored twice in the second half.", "Jordan"),
+        ("Tom Holland stars in the new film. Holland said the shoot was exhausting.", "Holland"),
+        ("Defense Secretary Lloyd Austin met his counterpart. Austin said the talks were useful.", "Austin"),
+        ("Anne Hidalgo unveiled the plan. Hidalgo said work would start in May.", "Hidalgo"),
+        # a given name that a big town bears: used as one elsewhere, listed with another, or followed by an age
+        ("Charlotte Kowalski lost her job in March. Charlotte said she had received nothing.", "Charlotte"),
+        ("Charlotte and Lucy went back to school on Monday.", "Charlotte"),
+        ("Sydney, 8, was evacuated with her mother.", "Sydney"),
+        # a common word that opens a sentence, with no cue of place and no verb it is the subject of
+        ("Pool operators want to prevent another outbreak.", "Pool"),
+    ],
+)  # fmt: skip
+def test_given_names_surnames_and_sentence_heads_are_not_places(nlp: Language, text: str, absent: str) -> None:
+    assert absent not in places(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Jordan said it would reopen the border crossing.", "Jordan", "JO"),  # never a surname in the article
+        ("King Abdullah of Jordan met the president in Amman.", "Jordan", "JO"),
+        ("Charlotte Kowalski lost her job. She has since moved to a flat in Charlotte.", "Charlotte", "US"),
+        ("Paris and Henry County are rich in history.", "Paris", "US"),  # listed with a county, not a given name
+        ("Oxford City Council voted on Monday. The vote in Oxford was close.", "Oxford", "GB"),  # placed elsewhere
+        ("Turkey has closed its airspace to the drills.", "Turkey", "TR"),  # a country opening a sentence
+    ],
+)  # fmt: skip
+def test_the_same_names_stay_places_where_the_article_makes_them_places(
+    nlp: Language, text: str, mention: str, country: str
+) -> None:
+    found = places(nlp, text)
+    assert mention in found, found
+    assert found[mention].country == country

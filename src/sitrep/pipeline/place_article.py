@@ -1,12 +1,15 @@
 """What the places stage reads off the whole article before it judges each name (:class:`ArticleReader`).
 
 The article's surnames (a capitalised word after another, and those after a given name, a form of address or a
-middle initial: "Elizabeth Fairfield", "Matthew D. Flores", "Mario Diaz-Balart"), the one-word names next to a
+middle initial: "Elizabeth Fairfield", "Matthew D. Flores", "Mario Diaz-Balart"), the given names before a
+surname ("Charlotte" in "Charlotte Dupont", unless the article also writes "Charlotte Police"), the one-word names
+next to a
 speech verb of ``place_speech_verbs.txt`` ("Nelson says", "said Noma"), the names it establishes as places (a
 dateline in capitals before a dash, "BANTAM —"; a "Town, State" apposition whose state or country holds a place of
 that name, "Hurricane, W.Va.") and the names that a cue of ``place_locatives.txt`` puts in a place somewhere ("in
 Salina", "the city of Edwardsville"); also the capitalised common words that stand alone ("the Bush
-administration"), the sentences in title case (headlines), the tokens inside a multi-word organisation name of the
+administration"), the sentences in title case (headlines; names of places in them do not count, so that a
+list of towns is none), the tokens inside a multi-word organisation name of the
 entities stage ("Conseil de l'Europe") and the names in a list closed by a plural region word of
 ``place_list_heads.tsv`` ("Barrow and Jackson counties"). The rejection rules (:mod:`.place_rejection`) and
 recognition (:mod:`.places`) read the :class:`ArticleReading`.
@@ -27,6 +30,7 @@ from .place_lexicon import PlaceLexicon
 from .place_words import LIST_SEPARATORS, is_initial, is_located, is_name_word
 
 TITLE_CASE_SHARE = 0.85  # a sentence whose words are this capitalised is a headline in title case
+HEADLINE_MIN_WORDS = 4  # words of four letters or more that a sentence needs to be taken for a headline
 DATELINE_MARKS = frozenset({"—", "–", "--"})  # after a dateline in capitals: "BANTAM —", "ST. PAUL --"
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "”", '"', "»"})  # "“…,” said Noma."
 
@@ -42,6 +46,7 @@ class ArticleReading:
     headline: set[int]  # token indices of title-case sentences
     surnames: set[str]  # words used as a person's surname in the article ("Boris Johnson" -> "Johnson")
     given_surnames: set[str]  # those of them after a given name or a form of address ("Elizabeth Fairfield")
+    given_names: set[str]  # given names that the article uses before a surname ("Charlotte" in "Charlotte Dupont")
     standalone: set[str]  # capitalised common words standing alone ("the Bush administration")
     speakers: set[str]  # one-word names next to a speech verb ("Nelson says", "said Noma")
     established: set[str]  # keys that a dateline or a "Town, State" apposition makes places in this article
@@ -75,7 +80,7 @@ class ArticleReader:
             if capitalised[k] and (run := run_at(k)) is not None and is_located(self.lexicon, words, k, run[0])
         }
         return ArticleReading(
-            words, sent_start, self._headline_sentences(words, sent_start),
+            words, sent_start, self._headline_sentences(words, lowered, sent_start, run_at),
             *self._surnames(words, lowered, capitalised, sent_start),
             self._standalone_names(words, lowered, capitalised, sent_start), self._speakers(words, lowered),
             established, placed, glued, in_organization, listed, lowered, capitalised,
@@ -101,15 +106,19 @@ class ArticleReader:
         return covered
 
     def _surnames(self, words: list[str], lowered: list[str], capitalised: list[bool],
-                  sent_start: list[bool]) -> tuple[set[str], set[str]]:  # fmt: skip
+                  sent_start: list[bool]) -> tuple[set[str], set[str], set[str]]:  # fmt: skip
         """Words that end a run of two capitalised words in the article ("Boris Johnson", "Megyn Kelly"): alone
         later on, they name the same person or organisation. Runs that are place names are left out. Also the names
         that a word of ``place_person_after.txt`` follows ("the Obama administration"). Second, those of them that
         a given name or a form of address comes before ("Elizabeth Fairfield", "Barry M. George"), which are
-        persons' names even when a big town bears them too."""
+        persons' names even when a big town bears them too. Third, the given names before those ("Charlotte" in
+        "Charlotte Dupont"): alone elsewhere, they name the same person rather than the big town so named, unless the
+        article also writes them before a common word or the head of a place's or a body's name ("Paris Police")."""
         lex = self.lexicon
         found: set[str] = set()
         given: set[str] = set()
+        firsts: set[str] = set()
+        headed: set[str] = set()  # names before a place's or a body's head word ("Paris Police", "Madison County")
         for k in range(1, len(words)):
             word, before = words[k], words[k - 1]
             initial = len(before) == 2 and is_initial(before)
@@ -131,6 +140,8 @@ class ArticleReader:
                 or (sent_start[k] and not after_initial)
             ):
                 continue
+            if not self._surname_like(lowered[k]) or lowered[k] in lex.region_after:
+                headed.add(before)
             if before in lex.modifiers or lowered[b] in lex.function_words or lowered[k] in lex.region_after:
                 continue
             is_name = before in lex.person_before or not sent_start[k - 1]
@@ -138,11 +149,24 @@ class ArticleReader:
                 found.add(word)
                 if before in lex.person_before:
                     given.add(word)
+                    if not after_initial and not word.isupper() and self._surname_like(lowered[k]):
+                        firsts.add(before)
         # "the Obama administration": the name before such a word is a person's, there and elsewhere in the article
         found.update(
             words[k - 1] for k in range(1, len(words)) if lowered[k] in lex.person_after and is_name_word(words[k - 1])
         )
-        return found, given
+        return found, given, firsts - headed
+
+    def _surname_like(self, lowered: str) -> bool:
+        """Whether a capitalised word after a given name reads as a surname, not a word of a place's or a firm's name
+        (``lowered``: the word in lower case; "Charlotte Dupont"; not "Charlotte Observer", "Victoria Park")."""
+        lex = self.lexicon
+        return not (
+            lowered in lex.common_words
+            or lowered in lex.place_heads
+            or lowered in lex.local_heads
+            or lowered in lex.institutions
+        )
 
     def _speakers(self, words: list[str], lowered: list[str]) -> set[str]:
         """One-word names that a speech verb follows or precedes: "Nelson says", "“…,” said Noma." (a town that
@@ -267,12 +291,21 @@ class ArticleReader:
             and not name_at(k + 1)
         }
 
-    def _headline_sentences(self, words: list[str], sent_start: list[bool]) -> set[int]:
-        """Token indices of sentences written in title case (most words capitalised): a headline."""
+    def _headline_sentences(self, words: list[str], lowered: list[str], sent_start: list[bool],
+                            run_at: RunAt) -> set[int]:  # fmt: skip
+        """Token indices of sentences written in title case (most words capitalised): a headline. Names of places
+        that are no common words do not count: a list of towns ("Auray à Quiberon ; Concarneau à Rosporden") is
+        capitalised because names are, not because it is a headline; a headline needs two other words or more."""
         found: set[int] = set()
+        common = self.lexicon.common_words
         starts = [k for k, flag in enumerate(sent_start) if flag] + [len(words)]
         for start, end in itertools.pairwise(starts):
-            alpha = [w for w in words[start:end] if len(w) > 3 and w.isalpha()]
-            if len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) >= TITLE_CASE_SHARE * len(alpha):
+            alpha = [k for k in range(start, end) if len(words[k]) > 3 and words[k].isalpha()]
+            others = [words[k] for k in alpha if lowered[k] in common or run_at(k) is None]
+            if (
+                len(alpha) >= HEADLINE_MIN_WORDS
+                and len(others) >= 2
+                and sum(w[0].isupper() for w in others) >= TITLE_CASE_SHARE * len(others)
+            ):
                 found.update(range(start, end))
         return found

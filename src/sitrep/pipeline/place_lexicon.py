@@ -1,11 +1,13 @@
 """The places stage's language data: :class:`PlaceLexicon`, compiled once per pipeline by :func:`compile_lexicon`.
 
-Reads the language's ``place_*`` resource files and, where the language has them, the entities stage's tables
+Reads the language's ``place_*`` resource files (among them ``place_common_words.txt``, the invariable common
+words that the lemma table lacks, and ``place_not_locative.txt``, the phrases that hold a preposition of place
+without placing anything: "quant à") and, where the language has them, the entities stage's tables
 (organisations, honorifics, first names, titles, organisation heads, demonyms), spaCy's stop words, CLDR's
 weekdays, months and territory names (Babel), and spacy-lookups-data's lemma table. The lemma table gives every
-form of the metonymy and speech verbs (with the regular inflections that the table gives to a homograph instead)
-and the language's lower-case common words; the two sets are kept in sitrep's cache (``places-words-<lang>``, keyed
-by the lemma table's version and the verbs).
+form of the metonymy, speech and subject verbs (with the regular inflections that the table gives to a homograph
+instead) and the language's lower-case common words; the two sets are kept in sitrep's cache
+(``places-words-<lang>``, keyed by the lemma table's version and the verbs).
 
 What it cannot do: inflect irregular verbs the lemma table lacks, or any verb of a language other than French and
 English beyond the table's forms; a demonym is taken with the plural endings "-s" and "-es" only.
@@ -76,9 +78,18 @@ class PlaceLexicon:
     short_cues: frozenset[str] = frozenset()
     # name keys of compass points ("sud est", "nord"): common nouns unless a region word comes before them
     directions: frozenset[str] = frozenset()
-    # lower-case words that make the one-word name after them a person's or an organisation's ("l'administration
-    # Obama", "le prophète Abraham", "le mouvement Amal")
-    name_before: frozenset[str] = frozenset()
+    # lower-case token sequences, longest first, that make the name after them a person's, an organisation's, a
+    # building's or an eponym's ("l'administration Obama", "le mouvement Amal", "la maladie de Kawasaki")
+    name_before: tuple[tuple[str, ...], ...] = ()
+    # lower-case token sequences that end in a cue of place and make none ("quant à Daniel"): a name after one is not
+    # put in a place by that cue
+    not_locatives: tuple[tuple[str, ...], ...] = ()
+    # lower-case token patterns after a name and a comma that give a person's age ("# ans" in "Daniel, 10 ans"; "#"
+    # stands for a number): the name is a person's
+    age_after: tuple[tuple[str, ...], ...] = ()
+    # inflected forms, lower-case, of the verbs that make a capitalised word before them their subject ("Rennes a
+    # battu"): those of ``place_subject_verbs.txt``, the metonymy verbs and the speech verbs
+    subject_verbs: frozenset[str] = frozenset()
 
 
 def compile_lexicon(lang: str) -> PlaceLexicon:
@@ -102,6 +113,7 @@ def compile_lexicon(lang: str) -> PlaceLexicon:
     verb_forms = _verb_forms(lang, tuple(sorted(resources.words("place_metonymy_verbs.txt"))))
     speech_lemmas = tuple(sorted(_optional_words(resources, "place_speech_verbs.txt")))
     speech_forms = _verb_forms(lang, speech_lemmas) if speech_lemmas else frozenset()
+    subject_lemmas = tuple(sorted(_optional_words(resources, "place_subject_verbs.txt")))
     list_heads = (
         {r["plural"].lower(): r["singular"] for r in resources.table("place_list_heads.tsv", required=(
             "plural", "singular")).records()}
@@ -121,7 +133,7 @@ def compile_lexicon(lang: str) -> PlaceLexicon:
         ),
         region_after=frozenset(r["words"].lower() for r in regions if r["position"] == "after"),
         metonymy_verbs=verb_forms,
-        common_words=_common_words(lang),
+        common_words=_common_words(lang) | {w.lower() for w in _optional_words(resources, "place_common_words.txt")},
         particles=frozenset(resources.words("place_particles.txt")),
         feature_words=frozenset(resources.words("place_feature_words.txt"))
         if resources.has("place_feature_words.txt")
@@ -144,8 +156,18 @@ def compile_lexicon(lang: str) -> PlaceLexicon:
         list_heads=list_heads,
         short_cues=frozenset(w.lower().replace("’", "'") for w in _optional_words(resources, "place_short_cues.txt")),
         directions=frozenset(name_key(w) for w in _optional_words(resources, "place_directions.txt")),
-        name_before=frozenset(w.lower() for w in _optional_words(resources, "place_name_before.txt")),
+        name_before=_sequences(resources, "place_name_before.txt"),
+        not_locatives=_sequences(resources, "place_not_locative.txt"),
+        age_after=_sequences(resources, "place_age_after.txt"),
+        subject_verbs=verb_forms | speech_forms | _verb_forms(lang, subject_lemmas),
     )
+
+
+def _sequences(resources: Resources, name: str) -> tuple[tuple[str, ...], ...]:
+    """The lines of an optional resource file as lower-case token sequences, longest first."""
+    if not resources.has(name):
+        return ()
+    return tuple(sorted({_split(line) for line in resources.lines(name)}, key=lambda seq: (-len(seq), seq)))
 
 
 def _titles(resources: Resources) -> frozenset[str]:

@@ -15,24 +15,37 @@ article (:class:`~.place_article.ArticleReading`). A match is rejected when:
   acronym of four capitals or fewer that names no country or region ("NATO") and is
   no dateline;
 - in a title-case headline, it is one word naming only small places;
-- the article uses it as a surname, unless a locative cue stands before it here, it is a country, a continent or
-  a first-level region's own name, or no given name came before it in the article and it is a big town's own name
-  or the article places it somewhere ("Historic Dublin" once does not make "Dublin" a surname);
+- the article uses it as a surname, unless a locative cue stands before it here; after a given name ("Anne
+  Hidalgo", "Brendan Jordan"), whatever the place, except a country, a continent or a first-level region's own name
+  that no speech verb makes speak ("Hidalgo a déclaré" is the mayor; "Washington" in an article on George
+  Washington stays the city); after any other word, unless it is such a region or a big town's own name or the
+  article places it somewhere ("Historic Dublin" once does not make "Dublin" a surname);
 - it is one word next to a speech verb in the article and names no country, continent or big town by its own name;
 - it is one word naming only places under 100,000 people that is a common word of the language (the lemma
-  table: "Santé", "Assis"), unless the article places it ("in Sycamore");
+  table and ``place_common_words.txt``: "Santé", "Cassis"), unless the article places it ("in Sycamore");
+- it is one word that is a common word and opens a sentence or a quotation ("« Média manipulé »", "Tête baissée,
+  il..."), unless the article places it, it is a curated name, a country, continent or sea, or a town of 500,000
+  people or more, or a big town's own name before a verb it is the subject of ("Rennes a battu Lyon");
+  recognition undoes this refusal when the article takes the same name elsewhere ("Oxford City Council ... in
+  Oxford");
 - it has several words, one an article or a connector, all common words of the language, and is only some
   town's alternate name ("l'Hôtel de Ville de Verdun", "La Paix");
 - it is one word of a small place before a hyphen and a word with a digit or a lower-case particle ("Sars-Cov-2",
   "Dasht-e-Barchi"), part of a longer word ("Chicago-based" stays);
-- it is one word after a word of ``place_name_before.txt`` ("l'administration Obama", "le prophète Abraham", "le
-  mouvement Amal"), and no country, continent or big town's own name; or one word of a small place between
+- it comes after a cue of ``place_name_before.txt`` ("l'administration Obama", "le prophète Abraham", "le
+  mouvement Amal", "l'église Santa Maria"): a cue of two words or more refuses any place ("la maladie de
+  Kawasaki", "le syndrome de Stockholm"); a one-word cue spares countries and continents, and big towns' own names
+  when the name has one word; or one word of a small place between
   quotation marks (a nickname: « Palmerston »); or one word of a small place before an initial and a surname
   ("Seymour M. Hersh"); or several words starting with a given name, none a common word ("Maria Teresa Duran",
   "Pedro Sanchez"), that nothing in the article places;
 - it is one word that is a given name ("Keith", "Julia") and names no country, sea, first-level region or town
   of 100,000 people or more by its own name or a curated exonym ("Julia" is only an old name of Plovdiv), unless a
   locative cue stands before it or it stands in a list of two places or more ("Douglas, Lancaster and Sarpy");
+  or a given name, whatever place it names, with no locative cue, that a comma and an age of
+  ``place_age_after.txt`` follow ("Daniel, 10 ans"), that stands in a list next to a given name that is no
+  well-known place ("Charlotte et Lucy"), or that the article writes before a surname ("Charlotte Dupont ...
+  Charlotte a dit") and neither places nor makes a region;
 - it is one word that is only a raw alternate name of towns (not their own name, not a curated exonym) and a
   surname of the article or a common word ("Bush" for Būsh), or names only towns under 100,000 people ("Zara",
   "Ismaili");
@@ -65,16 +78,19 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, name_key
 from .place_article import ArticleReading
 from .place_lexicon import PlaceLexicon
-from .place_words import ARTICLES, INITIAL, is_located, is_name_word, region_span
+from .place_words import ARTICLES, INITIAL, LIST_SEPARATORS, ending, is_located, is_name_word, region_span
 
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|re|ère|ème|eme|th|st|nd|rd)")  # "au XIXe siècle", "the XIXth"
 SHORT_CUE_POPULATION = 100_000  # a short name after a cue of place: a big town's ("près de Gao")
 SHORT_ALONE_POPULATION = 500_000  # a short name with no cue: a very big town's ("Ufa")
 QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
+OPENING_QUOTES = frozenset({'"', "«", "“"})  # a quotation opens after one
+AGE_NUMBER = "<n>"  # stands for a number in ``place_age_after.txt``
 LIST_REASONS = frozenset({"given-name"})  # refusals that a list of places around the name undoes
+DISCOURSE_REASONS = frozenset({"common-word-first"})  # refusals undone by the same name taken elsewhere
 
 
 class RejectionRules:
@@ -124,10 +140,10 @@ class RejectionRules:
         if (
             single
             and surface in article.surnames
-            and not (located or self._surname_proof(cands, key))
-            and (surface in article.given_surnames or not (well_known or placed))
+            and not located
+            and self._surname_here(article, surface, cands, key, well_known or placed)
         ):
-            return "surname-elsewhere"  # "Kelly said" after "Megyn Kelly"; "Fairfield" after "Elizabeth Fairfield"
+            return "surname-elsewhere"  # "Kelly said" after "Megyn Kelly"; "Hidalgo a déclaré" after "Anne Hidalgo"
         if (
             single
             and surface in article.speakers
@@ -136,6 +152,9 @@ class RejectionRules:
             return "speaker"  # "Nelson says", "said Noma"
         if single and not populous and lower in lex.common_words and not placed:
             return "common-word"  # a word that a small town also bears ("Santé", "Assis")
+        opening = single and lower in lex.common_words and self._opens(article, i)
+        if opening and not (placed or self._eminent(cands, key) or (well_known and self._subject(words, end))):
+            return "common-word-first"  # "« Média manipulé »", "Tête baissée, il...": a capital the sentence gives
         if not single and not (region_like or located) and self._common_alternate(words[i:end], cands, key):
             return "common-words"  # "l'Hôtel de Ville de Verdun", "La Paix": common words, some town's other name
         strong = well_known or any(gaz.feature_code(c) in "co" for c in cands)  # a big town, a country, a continent
@@ -149,8 +168,9 @@ class RejectionRules:
             and words[end + 1] not in lex.connectors
         ):
             return "hyphenated-word"  # "Sars-Cov-2", "Dasht-e-Barchi": part of a longer word the gazetteer lacks
-        if single and not strong and self._named_after_word(words, i):
-            return "name-before-word"  # "l'administration Obama", "le prophète Abraham", "le magazine américain Time"
+        cue = self._name_cue(words, i)
+        if cue and (len(cue) > 1 or not (strong if single else any(gaz.feature_code(c) in "co" for c in cands))):
+            return "name-before-word"  # "l'administration Obama", "le magazine américain Time", "l'église Santa Maria"
         if (
             single
             and not (strong or region_like or located)
@@ -175,6 +195,17 @@ class RejectionRules:
                 return "given-name-first"  # "Maria Teresa Duran", "le gouvernement de Pedro Sanchez"
         if single and surface in lex.person_before and not (located or self._known_as(cands, key)):
             return "given-name"  # a given name that is not a well-known place ("Keith", "Levi", "Julia")
+        if (
+            single
+            and surface in lex.person_before
+            and not located
+            and (
+                (surface in article.given_names and not (region_like or placed))
+                or self._age_after(words, end)
+                or self._listed_with_given_name(words, i, end)
+            )
+        ):
+            return "given-name-person"  # "Charlotte" after "Charlotte Dupont", "Daniel, 10 ans", "Charlotte et Lucy"
         untrusted = not gaz.is_curated(key) and (not populous or lower in lex.common_words)
         if (
             single
@@ -276,14 +307,75 @@ class RejectionRules:
             return "after-particle"  # "Gilbert De Paoli", "Ursula von der Leyen"
         return ""
 
-    def _named_after_word(self, words: list[str], i: int) -> bool:
-        """Whether a word of ``place_name_before.txt`` stands before the name, or before a demonym before it ("le
-        mouvement Amal", "le magazine américain Time")."""
+    def _name_cue(self, words: list[str], i: int) -> tuple[str, ...]:
+        """The cue of ``place_name_before.txt`` that stands before the name, or before a demonym before it ("le
+        mouvement Amal", "la maladie de Kawasaki", "le magazine américain Time"); empty when none does."""
         lex = self.lexicon
-        before = [w.lower() for w in words[max(0, i - 2) : i]]
-        if before and before[-1] in lex.name_before:
-            return True
-        return len(before) == 2 and before[1] in lex.demonyms and before[0] in lex.name_before
+        if not lex.name_before:
+            return ()
+        longest = len(lex.name_before[0])
+        before = [w.lower().replace("’", "'") for w in words[max(0, i - longest - 1) : i]]
+        cue = ending(before, lex.name_before)
+        if cue is None and len(before) > 1 and before[-1] in lex.demonyms:
+            cue = ending(before[:-1], lex.name_before)
+        return cue or ()
+
+    def _opens(self, article: ArticleReading, i: int) -> bool:
+        """Whether the name opens a sentence or a quotation ("« Média manipulé »"), where a common word is
+        capitalised whatever it means."""
+        words = article.words
+        return article.sent_start[i] or (i > 0 and words[i - 1] in OPENING_QUOTES)
+
+    def _eminent(self, cands: tuple[int, ...], key: str) -> bool:
+        """Whether the name is a curated one of the language ("Écosse", "Méditerranée"), a country's, a continent's or
+        a sea's, or a town's of 500,000 people or more by any of its names ("Vienne" is Vienna's French name): such
+        a place keeps a name that is also a common word at the head of a sentence."""
+        gaz = self.gazetteer
+        return gaz.is_curated(key) or any(
+            gaz.feature_code(c) in "co" or gaz.population(c) >= SHORT_ALONE_POPULATION for c in cands
+        )
+
+    def _subject(self, words: list[str], end: int) -> bool:
+        """Whether a verb of :attr:`~.place_lexicon.PlaceLexicon.subject_verbs` follows the name, maybe after words of
+        ``place_skip.txt`` ("Rennes a battu Lyon", "Rennes n'a pas"): it is the verb's subject."""
+        lex = self.lexicon
+        k = end
+        while (
+            k < len(words)
+            and k - end < 4
+            and words[k].lower() in lex.skip
+            and words[k].lower() not in lex.subject_verbs
+        ):
+            k += 1
+        return k < len(words) and words[k].lower() in lex.subject_verbs
+
+    def _age_after(self, words: list[str], end: int) -> bool:
+        """Whether a comma and a person's age of ``place_age_after.txt`` follow the name ("Daniel, 10 ans")."""
+        if end + 1 >= len(words) or words[end] != ",":
+            return False
+        after = words[end + 1 : end + 4]
+        return any(
+            len(pattern) <= len(after)
+            and all(
+                (w.isdigit() and len(w) <= 3) if p == AGE_NUMBER else w.lower() == p
+                for p, w in zip(pattern, after, strict=False)
+            )
+            for pattern in self.lexicon.age_after
+        )
+
+    def _listed_with_given_name(self, words: list[str], i: int, end: int) -> bool:
+        """Whether the name stands in a list next to a given name that names no well-known place ("Charlotte et
+        Lucy", "Lucy and Charlotte")."""
+        lex, gaz = self.lexicon, self.gazetteer
+        for k, sep in ((end + 1, end), (i - 2, i - 1)):
+            if not (0 <= k < len(words) and words[sep].lower() in LIST_SEPARATORS and words[k] in lex.person_before):
+                continue
+            if k + 1 < len(words) and words[k + 1][:1].isupper():
+                continue  # "Paris and Henry County": the other word starts a longer name
+            other = name_key(words[k])
+            if not self._known_as(gaz.candidates(other), other):
+                return True
+        return False
 
     def _short_place(self, words: list[str], i: int, surface: str, cands: tuple[int, ...], key: str,
                      located: bool) -> bool:  # fmt: skip
@@ -335,6 +427,18 @@ class RejectionRules:
         ("Rob Austin", "Wade McKinney": short given names are often common words too)."""
         common = self.lexicon.common_words
         return well_known and len(before) > 4 and before.lower() in common and lower not in common
+
+    def _surname_here(self, article: ArticleReading, surface: str, cands: tuple[int, ...], key: str,
+                      known: bool) -> bool:  # fmt: skip
+        """Whether a name that the article uses as a surname is one here, standing alone with no cue of place: after
+        a given name in the article ("Elizabeth Fairfield"), it is, unless it names a country, a continent or a
+        first-level region and no speech verb makes it speak ("Washington" in an article on George Washington's
+        house; "Hidalgo a déclaré" after "Anne Hidalgo"); after any other word ("Megyn Kelly"), only when it is no
+        such region, no big town's own name and nothing in the article places it (``known``)."""
+        proof = self._surname_proof(cands, key)
+        if surface in article.given_surnames:
+            return not proof or surface in article.speakers
+        return not (known or proof)
 
     def _surname_proof(self, cands: tuple[int, ...], key: str) -> bool:
         """Whether a name that the article gives as a surname is still a place when it stands alone: a country or

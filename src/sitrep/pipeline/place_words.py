@@ -54,11 +54,12 @@ def ends_with_any(words: list[str], cues: Iterable[tuple[str, ...]]) -> bool:
 
 def is_located(lexicon: PlaceLexicon, words: list[str], i: int, end: int) -> bool:
     """Whether a preposition of place stands before the name ``words[i:end]``, and no other name or possessive after
-    it ("in Salina", "the city of Edwardsville"; not "in Bantam Superior Court", "in Tyler's case")."""
+    it ("in Salina", "the city of Edwardsville"; not "in Bantam Superior Court", "in Tyler's case"), nor a phrase of
+    ``place_not_locative.txt`` that holds the preposition ("quant à Daniel")."""
     if end < len(words) and (words[end][:1].isupper() or words[end] in POSSESSIVES):
         return False
     before = [w.lower().replace("’", "'") for w in words[max(0, i - 3) : i]]
-    return ends_with_any(before, lexicon.locatives)
+    return ends_with_any(before, lexicon.locatives) and not ends_with_any(before, lexicon.not_locatives)
 
 
 def region_span(lexicon: PlaceLexicon, words: list[str], i: int, end: int) -> tuple[int, int] | None:

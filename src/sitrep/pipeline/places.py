@@ -13,7 +13,8 @@ capitalised article is left out when the name after it is longer ("La Côte d'Iv
 tokenizer split from a capitalised abbreviation stays inside the run ("ST. PAUL"). Names in a list closed by a
 plural region word of ``place_list_heads.tsv`` are each that region ("Barrow and Jackson counties": Barrow County,
 Jackson County); a given name refused alone is a place in a list of two places or more ("Douglas, Lancaster and
-Sarpy").
+Sarpy"); a common word refused at the head of a sentence is a place when the article takes the same name elsewhere
+("Oxford City Council voted ... the vote in Oxford").
 
 The stage's parts, one module each:
 - :mod:`.place_lexicon`: the language data (:class:`PlaceLexicon`), compiled once per pipeline;
@@ -52,7 +53,7 @@ from ..gazetteer import Gazetteer, active_index_path, name_key
 from .attrs import PLACES, PlaceAttrs
 from .place_article import ArticleReader, RunAt
 from .place_lexicon import PlaceLexicon, compile_lexicon, demonym_words
-from .place_rejection import LIST_REASONS, RejectionRules
+from .place_rejection import DISCOURSE_REASONS, LIST_REASONS, RejectionRules
 from .place_resolution import Mention, PlaceResolver
 from .place_words import ARTICLES, LIST_SEPARATORS, ends_with_any, is_located, region_span
 
@@ -124,6 +125,7 @@ class PlacesStage:
         lowered, capitalised = article.lowered, article.capitalised
         mentions: list[Mention] = []
         doubtful: list[tuple[int, int, str]] = []  # names refused on a ground that a list of places outweighs
+        capitalised_only: list[tuple[int, int, str]] = []  # common words refused at the head of a sentence
         i = 0
         while i < n:
             if i in listed:  # "Barrow and Jackson counties": each name is a county
@@ -157,7 +159,12 @@ class PlacesStage:
             else:
                 if reason in LIST_REASONS:
                     doubtful.append((start, end, key))
+                elif reason in DISCOURSE_REASONS:
+                    capitalised_only.append((start, end, key))
                 i = end if end - start > 1 else start + 1
+        taken = {m.key for m in mentions}  # "Oxford City Council ... in Oxford": the article's name is a place
+        mentions += [self._with_region(words, s, e, key) for s, e, key in capitalised_only if key in taken]
+        mentions.sort(key=lambda m: m.start)
         found_mentions = self._with_listed(words, mentions, doubtful)
         for mention in found_mentions:  # a cue of place or a dateline vouches for the name: the resolver keeps it
             mention.placed = mention.key in article.placed
