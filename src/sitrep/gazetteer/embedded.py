@@ -39,7 +39,7 @@ from .linking import REGION_TYPES, SURE_SIMILARITY, best_links
 from .localised import add_continent_names, add_country_names, add_exonyms, clean_name
 from .normalize import is_latin_name, name_key
 
-BUILD_VERSION = 12  # raise when the build changes what goes into the index (part of the cache key)
+BUILD_VERSION = 13  # raise when the build changes what goes into the index (part of the cache key)
 CITIES_FILE = "cities500.json"
 # Alternate names are indexed for places of this population or more: below it they are mostly transliterations
 # of villages' names in other languages, a third of all names, slow to load and a source of false matches.

@@ -171,12 +171,12 @@ def _unmarshal(raw: bytes) -> Any:
     """``marshal.loads(raw)`` (several times faster than ``load()`` on the file) with the cyclic garbage collector
     paused: the index is hundreds of thousands of new objects, none of them garbage, over which the collector would
     otherwise run again and again while they are made."""
-    paused = gc.isenabled()
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         return marshal.loads(raw)
     finally:
-        if paused:
+        if was_enabled:
             gc.enable()
 
 

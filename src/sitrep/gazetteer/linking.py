@@ -35,6 +35,7 @@ LINK_SIMILARITY = 0.8  # the least similarity of two cores for a link (see name_
 SURE_SIMILARITY = 0.9  # a link this similar stands even where a town named like the subdivision lies elsewhere
 MIN_PREFIX = 4  # a shared start this long, and all but a letter of the shorter name: "volyn", "volynska"
 LONG_PREFIX = 6  # a shared start this long, whatever follows: "zaporiz-ka", "zaporiz-hzhia"
+CITY_WORDS = frozenset({"city", "town", "municipality"})  # "Kyiv City" is the city's region, not the oblast
 
 _GENERIC = frozenset({
     "oblast", "oblasti", "respublika", "republic", "republika", "kray", "krai", "province", "provincia", "sheng",
@@ -77,9 +78,14 @@ def name_similarity(a: str, b: str) -> float:
     for left, right in ((ca, cb), (_cut(ca), _cut(cb))):
         x, y = " ".join(left), " ".join(right)
         ratio = SequenceMatcher(None, x, y).ratio()
-        prefix = _shared_prefix(x, y)
-        if prefix >= MIN_PREFIX and prefix >= min(len(x), len(y)) - 1:
-            ratio = max(ratio, 0.9)  # one is the other with an ending: "volyn" / "volynska"
+        # starts are compared without compass words ("central darfur" and "central equatoria" share no start)
+        sx = " ".join(w for w in left if w not in compass)
+        sy = " ".join(w for w in right if w not in compass)
+        prefix = _shared_prefix(sx, sy)
+        rest = (sx if len(sx) > len(sy) else sy)[prefix:]
+        if (prefix >= MIN_PREFIX and prefix >= min(len(sx), len(sy)) - 1
+                and not CITY_WORDS & set(rest.split())):  # fmt: skip
+            ratio = max(ratio, 0.9)  # one is the other with an ending ("volyn" / "volynska"), not "Kyiv City"
         elif prefix >= LONG_PREFIX:
             ratio = max(ratio, LINK_SIMILARITY)
         best = max(best, ratio)
@@ -142,9 +148,11 @@ def _cut(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _shared_prefix(a: str, b: str) -> int:
+    """The length of the start that two names share within their first word ("north darfur" and "north kordofan"
+    share none that counts)."""
     n = 0
     for x, y in zip(a, b, strict=False):
-        if x != y:
+        if x != y or x == " ":
             break
         n += 1
     return n

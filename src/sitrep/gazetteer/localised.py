@@ -90,19 +90,36 @@ def _known_regions(builder: IndexBuilder, continents: dict[str, int],
 
 def _region_of_parts(builder: IndexBuilder, name: str, parts: list[str], continents: dict[str, int],
                      subdivisions: dict[str, int]) -> int:  # fmt: skip
-    """An entry for a region that GeoNames lacks here, at the mean point of the parts that the index has, in the
-    country that all its parts share (if they do and the index has them all), with no id."""
-    found = [_resolve_one(builder, part.strip(), continents, subdivisions, {}) for part in parts]
+    """An entry for a region that GeoNames lacks here, at the mean point of the parts that the index has (the
+    mean of their directions, so that a region across the 180th meridian stays there), in the country that all its
+    parts share (if they do and the index has them all), with no id. A part is a country, region or town target,
+    never another "region:" (which would make an entry of its own)."""
+    targets = [part.strip() for part in parts if part.strip() and not part.strip().startswith("region:")]
+    found = [_resolve_one(builder, target, continents, subdivisions, {}) for target in targets]
     located = [i for i in found if i is not None and not math.isnan(builder.lat[i])]
-    lat = round(sum(builder.lat[i] for i in located) / len(located), 4) if located else None
-    lon = round(sum(builder.lon[i] for i in located) / len(located), 4) if located else None
+    point = _mean_point([(builder.lat[i], builder.lon[i]) for i in located])
     countries = {builder.cc[i] for i in located}
     # a country only where every part was found in it: "Kashmir" lies in India and Pakistan
-    country = countries.pop() or None if len(countries) == 1 and len(located) == len(parts) else None
-    index = builder.add(geonameid=None, name=name, country=country, admin1=None, lat=lat, lon=lon,
-                        feature="other")  # fmt: skip
+    country = countries.pop() or None if len(countries) == 1 and len(located) == len(targets) else None
+    index = builder.add(geonameid=None, name=name, country=country, admin1=None, lat=point[0] if point else None,
+                        lon=point[1] if point else None, feature="other")  # fmt: skip
     builder.add_name(name, index, curated=True)
     return index
+
+
+def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The mean of points on the sphere (of their unit vectors), rounded to 4 decimals; None for no point."""
+    if not points:
+        return None
+    x = y = z = 0.0
+    for lat, lon in points:
+        phi, lam = math.radians(lat), math.radians(lon)
+        x += math.cos(phi) * math.cos(lam)
+        y += math.cos(phi) * math.sin(lam)
+        z += math.sin(phi)
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    lon = math.degrees(math.atan2(y, x))
+    return round(lat, 4), round(lon, 4)
 
 
 def add_exonyms(builder: IndexBuilder, continents: dict[str, int], subdivisions: dict[str, int]) -> None:
