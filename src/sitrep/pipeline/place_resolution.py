@@ -9,9 +9,8 @@ evidence from the other names of the article (a name is no evidence for itself):
   the state gains as the town's region, unless the names are part of a list); a country that shares its name with
   a first-level region loses when the article's other places all lie elsewhere ("Georgia" with Atlanta and Macon);
 - the country an article names (and its other places there) lends weight to the country's towns, but does not
-  move a big city's own name abroad unless the article also names small towns of that country or a town of the
-  reading's region: "Paris" with Washington and the United States is Paris, France, "London" with Toronto and
-  Canada is London, Ontario;
+  move a big city's own name abroad unless the article also names a small town of that country (local news):
+  "Paris" with Washington and the United States is Paris, France, "London" with Strathroy is London, Ontario;
 - counties and their towns choose each other: "Paris" with "Henry County" is the Paris of the Henry County that has
   one (Tennessee), whichever readings each name has;
 - a first-level region gains from the names that may be sizeable towns or counties in it, whatever their likeliest
@@ -44,8 +43,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, GazetteerEntry
 from .attrs import PlaceAttrs
+from .place_words import LIST_SEPARATORS
 
 SMALL_TOWN = 5_000  # a one-word name that only names places smaller than this needs support from the article
 # Second-pass coherence (see PlaceResolver.resolve): bonus per other name read in the same first-level region, its
@@ -91,6 +91,7 @@ COHERENCE_CANDIDATES = 40
 # A town reached by a raw alternate name that is no spelling of its own name (an old or foreign name: "Salisbury"
 # of Harare) loses this much, so that a town whose own name it is, or a likelier reading, takes the name.
 UNRELATED_ALIAS = 2.0
+REGION_AROUND_WORDS = ("oblast", "region", "province", "governorate")  # "Moscow Oblast": the region around a city
 UNRELATED_SIMILARITY = 0.5
 # A first-level region gains MAY_LIE for each other name of the article that may be a town of NAMESAKE_TOWN people
 # or more, or a county, in it (any of its readings), up to MAY_LIE_MAX: "Georgia" with Athens and Gainesville is the
@@ -104,8 +105,7 @@ LIST_GAP = 2  # a name this few tokens after the region's name continues a list 
 # A reading of the kind (country, first-level region) that the names listed with the mention all have gains this
 # much: "Missouri, New York and Virginia" are three states, "la Géorgie et l'Arménie" two countries.
 LIST_KIND = 2.0
-LIST_WORDS = frozenset({",", "and", "or", "&", "et", "ou"})
-LIST_ARTICLES = frozenset({"the", "le", "la", "les", "l'", "l’"})
+LIST_ARTICLES = frozenset({"the", "le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des"})
 
 
 @dataclass(slots=True)
@@ -119,7 +119,7 @@ class Mention:
     region: bool = False  # a region pattern ("région de X") matched around it
     placed: bool = False  # the article puts it as a place: a cue of place ("in X", "à X") or a dateline
     comma_after: bool = False  # a comma follows it: the name after may place it ("Alexandria, Louisiana")
-    next_words: tuple[str, ...] = ()  # the two words right after it, lower-cased: a list goes on after "," "and"
+    next_words: tuple[str, ...] = ()  # the words right after it (three), lower-cased: a list goes on after "," "and"
     scores: list[float] = field(default_factory=list)
 
 
@@ -424,8 +424,12 @@ class PlaceResolver:
         if cc and code != "c":
             # the country an article names does not move a big city's own name abroad: "Paris" with Washington
             # and the United States is still Paris, France (its region, county or an apposition may move it)
-            by_country = not (code == "p" and names.protected is not None and names.protected[0] != cc
-                              and not evidence.small_towns_in(cc) and not evidence.towns_in(cc, a1))
+            by_country = not (
+                code == "p"
+                and names.protected is not None
+                and names.protected[0] != cc
+                and not evidence.small_towns_in(cc)
+            )
             if by_country and evidence.names_country(cc):
                 score += 1.0
             if (code != "a" or gaz.is_admin2(index)) and evidence.names_admin(cc, a1):  # a town or a county
@@ -483,8 +487,8 @@ class PlaceResolver:
         return "region" if gaz.is_admin1(index) else ""
 
     def _list_kind(self, mentions: list[Mention], kinds: list[str], k: int) -> str:
-        """The kind ("country" or "region") that every name listed with mention ``k`` has in the first pass ("A, B
-        and C", "A et B"), or "" when they differ, are towns, or there is no list."""
+        """The kind ("country" or "region") that the names listed right before and after mention ``k`` both have
+        in the first pass ("A, B and C", "A et B"), or "" when they differ, are towns, or there is no list."""
         around = set()
         if k > 0 and _listed(mentions[k - 1], mentions[k]):
             around.add(kinds[k - 1])
@@ -493,9 +497,9 @@ class PlaceResolver:
         return around.pop() if len(around) == 1 else ""
 
     def _towns_before(self, mentions: list[Mention], k: int) -> frozenset[tuple[str, str]]:
-        """The (country, admin1) and (country, "") of the town readings of the name right before mention ``k`` and a
-        comma ("Rego Park, New York"): the regions and countries that mention ``k``, as an apposition, may be. A
-        name in a list is no apposition ("Miami, West Palm Beach, New York and Detroit")."""
+        """The (country, admin1) of the town readings of the name right before mention ``k`` and a comma ("Rego
+        Park, New York"): the first-level regions that mention ``k``, as an apposition, may be. A name in a list is
+        no apposition ("Miami, West Palm Beach, New York and Detroit")."""
         mention = mentions[k]
         before = mentions[k - 1] if k > 0 else None
         if before is None or not _joined(before, mention):
@@ -505,12 +509,8 @@ class PlaceResolver:
         ):
             return frozenset()
         gaz = self.gazetteer
-        regions: set[tuple[str, str]] = set()
-        for c in before.candidates:
-            if gaz.feature_code(c) == "p" and gaz.country_code(c):
-                regions.add((gaz.country_code(c), gaz.admin1_code(c)))
-                regions.add((gaz.country_code(c), ""))
-        return frozenset(regions)
+        return frozenset((gaz.country_code(c), gaz.admin1_code(c)) for c in before.candidates
+                         if gaz.feature_code(c) == "p" and gaz.country_code(c))  # fmt: skip
 
     def _apposition(self, mention: Mention, following: Mention | None) -> tuple[str, str] | None:
         """ "Alexandria, Louisiana": the country and admin1 of a region or country right after a comma; of the
@@ -531,8 +531,12 @@ class PlaceResolver:
         margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
         confidence = 1 / (1 + math.exp(-margin))
         entry = gaz.entry(best)
+        if mention.region and gaz.is_admin1(best) and gaz.own_key(best).startswith(mention.key):
+            entry = self._region_around(mention, best, entry) or entry  # "Moscow region": not the city's own
         if mention.region and entry.feature != "admin":
             region = gaz.admin1(entry.country or "", entry.admin1 or "") if entry.admin1 else None
+            if region is not None and gaz.own_key(region.index).startswith(gaz.own_key(best)):
+                region = self._region_around(mention, best, region) or region
             if region is not None:
                 return PlaceAttrs(
                     geonameid=region.geonameid,
@@ -555,6 +559,17 @@ class PlaceResolver:
             confidence=round(confidence, 3),
         )
 
+    def _region_around(self, mention: Mention, town: int, city_region: GazetteerEntry) -> GazetteerEntry | None:
+        """For "région de Moscou", "Kyiv Oblast": the region around a city that is a first-level region of its own
+        (Moscow, Kyiv City), where the index has one named after the city ("Moscow Oblast", "Kiev")."""
+        gaz = self.gazetteer
+        cc = gaz.country_code(town)
+        keys = {mention.key, gaz.own_key(town)}
+        found = [c for key in keys for c in gaz.candidates(key)]
+        found += [c for key in keys for word in REGION_AROUND_WORDS for c in gaz.candidates(f"{key} {word}")]
+        around = [c for c in found if gaz.is_admin1(c) and gaz.country_code(c) == cc and c != city_region.index]
+        return gaz.entry(around[0]) if around else None
+
 
 def _unrelated(key: str, own: str) -> bool:
     """Whether a name is no spelling of a place's own name ("Salisbury" of Harare, "Moria" of Jerusalem), as
@@ -563,11 +578,17 @@ def _unrelated(key: str, own: str) -> bool:
 
 
 def _listed(first: Mention, second: Mention) -> bool:
-    """Whether two names stand next to each other in a list: "A, B", "A and B", "A, and B", "A et l'B"."""
-    gap = second.name_start - first.end
-    if gap < 1 or gap > len(first.next_words) or first.next_words[0] not in LIST_WORDS:
+    """Whether two names stand next to each other in a list: "A, B", "A and B", "A, and B", "A et l'B", "de A, de
+    B et de C"."""
+    gap = second.name_start - first.end  # the words between the two names
+    between = first.next_words[:gap]
+    if gap < 1 or len(between) != gap:
         return False
-    return gap == 1 or first.next_words[1] in LIST_WORDS or first.next_words[1] in LIST_ARTICLES
+    return (
+        bool(between)
+        and between[0] in LIST_SEPARATORS
+        and all(word in LIST_SEPARATORS or word in LIST_ARTICLES for word in between[1:])
+    )
 
 
 def _joined(first: Mention, second: Mention) -> bool:

@@ -169,7 +169,7 @@ class PlacesStage:
         for mention in found_mentions:  # a cue of place or a dateline vouches for the name: the resolver keeps it
             mention.placed = mention.key in article.placed
             mention.comma_after = mention.end < n and words[mention.end] == ","  # "Alexandria, Louisiana"
-            mention.next_words = tuple(word.lower() for word in words[mention.end : mention.end + 2])
+            mention.next_words = tuple(word.lower() for word in words[mention.end : mention.end + 3])
         return found_mentions
 
     def _with_listed(self, words: list[str], mentions: list[Mention],
