@@ -254,3 +254,21 @@ def test_a_french_capital_stays_french_next_to_american_names(nlp_fr: Language) 
 def test_an_old_name_of_a_big_city_gives_way_to_a_town_whose_own_name_it_is(nlp: Language) -> None:
     place = resolved(nlp, "The cathedral in Salisbury reopened on Sunday.")["Salisbury"]
     assert place.country != "ZW"  # Salisbury was Harare's colonial name; towns bear it as their own
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "geonameid"),
+    [
+        # the region around a capital that is a first-level region of its own: Moscow Oblast, not Moscow city
+        ("Des drones ont visé la région de Moscou dans la nuit.", "région de Moscou", 524925),
+        ("Des frappes ont touché l'oblast de Kyiv.", "oblast de Kyiv", 703446),
+    ],
+)
+def test_the_region_of_a_capital_is_the_region_around_it(
+    nlp_fr: Language, text: str, mention: str, geonameid: int
+) -> None:
+    assert resolved(nlp_fr, text)[mention].geonameid == geonameid
+
+
+def test_the_moscow_region_in_english_is_moscow_oblast(nlp: Language) -> None:
+    assert resolved(nlp, "Drones hit the Moscow region overnight.")["Moscow region"].geonameid == 524925
