@@ -99,6 +99,7 @@ def test_region_patterns_make_first_level_regions(
         ("La Russie menace de riposter.", "Russie"),
         ("Pékin dénonce une ingérence.", "Pékin"),
         ("Téhéran a mis en garde contre toute attaque.", "Téhéran"),
+        ("L'Ukraine dit avoir repris 20 km² aux Russes.", "Ukraine"),  # "dit": an irregular form of "dire"
         # the agent of a cue verb in the passive
         ("La trêve présentée par Le Caire a été rejetée.", "Le Caire"),
     ],
