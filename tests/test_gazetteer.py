@@ -300,3 +300,21 @@ def test_an_import_links_iso_regions_and_places_regions_from_their_parts(tmp_pat
     assert (donbas.geonameid, donbas.country) == (None, "UA")
     assert donbas.lat == pytest.approx(48.5, abs=0.05) and donbas.lon == pytest.approx(38.25, abs=0.05)
     assert gaz.lookup("Crimée")[0].geonameid == 703883
+
+
+def test_an_import_does_not_link_a_region_by_a_likeness_that_a_town_belies(tmp_path: Path) -> None:
+    from sitrep.gazetteer.linking import link_subdivisions
+
+    main = tmp_path / "MG.txt"
+    main.write_text(
+        "\n".join([
+            _geonames_row(1062947, "Madagascar", "", -20.0, 47.0, "A", "PCLI", "MG", "00", 26_000_000),
+            _geonames_row(7670847, "Atsinanana", "", -18.5, 48.7, "A", "ADM1", "MG", "70", 0),
+            _geonames_row(7670842, "Diana", "", -13.3, 49.0, "A", "ADM1", "MG", "71", 0),
+            _geonames_row(1067565, "Antsiranana", "", -12.3, 49.3, "P", "PPLA", "MG", "71", 115_000),
+        ]) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    builder = import_geonames([main])
+    atsinanana = builder.admin1["MG.70"]
+    assert link_subdivisions(builder).get("MG-D") != atsinanana  # ISO's old Antsiranana province is not Atsinanana

@@ -35,7 +35,7 @@ from typing import Any
 
 from .counties import CountyFinder, county_points, zip_points
 from .index import IndexBuilder
-from .linking import REGION_TYPES, SURE_SIMILARITY, best_links
+from .linking import REGION_TYPES, SURE_SIMILARITY, best_links, town_region
 from .localised import add_continent_names, add_country_names, add_exonyms, clean_name
 from .normalize import is_latin_name, name_key
 
@@ -44,20 +44,9 @@ CITIES_FILE = "cities500.json"
 # Alternate names are indexed for places of this population or more: below it they are mostly transliterations
 # of villages' names in other languages, a third of all names, slow to load and a source of false matches.
 ALTERNATES_FROM = 5_000
-# pycountry subdivision types kept as first-level regions (municipalities, districts and the like are left out:
-# their names mostly repeat towns').
-# Words that make a subdivision name from a place name ("Kharkivska oblast", "Provincia di Roma").
-_REGION_WORDS = re.compile(
-    r"\b(oblast'?|oblast|kray|krai|respublika|province|region|governorate|state|muhafazat|wilayat|vilayeti|"
-    r"autonomous|okrug|avtonomna|of)\b",
-    re.IGNORECASE,
-)
-# The town that names a region must be this big: a village called "Wales" in England is not Wales' namesake.
-REGION_TOWN = 15_000
 # A region's point is the centre of the 2nd-98th percentile box of its towns: GeoNames' region points are near
 # the middle of the territory, which a tighter box pulls towards where most towns are (southern Ontario).
 REGION_BOX_MARGIN = 2
-_ADJECTIVAL = re.compile(r"(s'?ka|s'?kaya|s'?kyy|s'?kiy)$", re.IGNORECASE)
 ADMIN1_TABLE = "place_geonames_admin1.tsv"  # in resources/en: GeoNames admin1 codes, ids and names
 COUNTY_TABLE = "place_geonames_us_counties.tsv"  # in resources/en: GeoNames ids of US counties by FIPS code
 # A GeoNames region name made only of these words ("Central", "Northern Province", "Far North") is not indexed as a
@@ -224,7 +213,7 @@ def _add_regions(builder: IndexBuilder, points: dict[tuple[str, str], list[tuple
         if sub.code in similar:
             linked.append((sub, name, similar[sub.code], True))
             continue
-        a1 = _admin1_of(builder, sub.country_code, name)
+        a1 = town_region(builder, sub.country_code, name)
         linked.append((sub, name, a1, False))
         if a1:
             by_town[(sub.country_code, a1)] += 1
@@ -266,26 +255,10 @@ def _similar_regions(builder: IndexBuilder, pending: list[tuple[Any, str]],
     links: dict[str, str] = {}
     for cc, subs in names.items():
         for code, (a1, similarity) in best_links(subs, regions.get(cc, [])).items():
-            town_region = _admin1_of(builder, cc, dict(subs)[code]) if similarity < SURE_SIMILARITY else None
-            if town_region in (None, a1):  # "Antsiranana" is the old province of the town, not Atsinanana
+            by_town = town_region(builder, cc, dict(subs)[code]) if similarity < SURE_SIMILARITY else None
+            if by_town in (None, a1):  # "Antsiranana" is the old province of the town, not Atsinanana
                 links[code] = a1
     return links
-
-
-def _admin1_of(builder: IndexBuilder, cc: str, name: str) -> str | None:
-    """The GeoNames admin1 code of a region, from the most populous town (15,000 people or more) named like it in
-    its country."""
-    base = _REGION_WORDS.sub(" ", name).strip()
-    tries = [name, base, _ADJECTIVAL.sub("", base)]
-    for attempt in tries:
-        if not attempt or len(name_key(attempt)) < 3:
-            continue
-        found = [i for i in builder.entries_named(attempt)
-                 if builder.cc[i] == cc and builder.feat[i] == "p" and builder.a1[i]
-                 and builder.pop[i] >= REGION_TOWN]  # fmt: skip
-        if found:
-            return builder.a1[max(found, key=lambda i: builder.pop[i])]
-    return None
 
 
 _COUNTY_WORDS = re.compile(r"\s+(County|Parish|Borough|Census Area|City and Borough|Municipality)$")

@@ -52,6 +52,15 @@ _COMPASS = {
     "centre": "central", "center": "central", "dhexe": "middle", "hoose": "lower",
 }  # fmt: skip
 _ADJECTIVAL = re.compile(r"(?:s'?kaya|s'?kiy|s'?kyi|s'?kyy|s'?ka|s'?ke|s'?ko)$")
+# Words that make a subdivision name from a place name ("Kharkivska oblast", "Provincia di Roma").
+_REGION_WORDS = re.compile(
+    r"\b(oblast'?|oblast|kray|krai|respublika|province|region|governorate|state|muhafazat|wilayat|vilayeti|"
+    r"autonomous|okrug|avtonomna|of)\b",
+    re.IGNORECASE,
+)
+# The town that names a region must be this big: a village called "Wales" in England is not Wales' namesake.
+REGION_TOWN = 15_000
+_TOWN_ADJECTIVAL = re.compile(r"(s'?ka|s'?kaya|s'?kyy|s'?kiy)$", re.IGNORECASE)
 
 
 def core(name: str) -> tuple[str, ...]:
@@ -138,9 +147,28 @@ def link_subdivisions(builder: IndexBuilder) -> dict[str, int]:
     taken = set(links.values())
     for cc, subs in pending.items():
         free = [(str(i), builder.name[i]) for i in regions[cc] if i not in taken]
-        for code, (region, _) in best_links(subs, free).items():
-            links[code] = int(region)
+        for code, (region, similarity) in best_links(subs, free).items():
+            belied = similarity < SURE_SIMILARITY and town_region(builder, cc, dict(subs)[code]) not in (
+                None, builder.a1[int(region)])  # fmt: skip
+            if not belied:  # a weak likeness that a town named like the subdivision in another region belies
+                links[code] = int(region)
     return links
+
+
+def town_region(builder: IndexBuilder, cc: str, name: str) -> str | None:
+    """The GeoNames admin1 code of a region, from the most populous town (15,000 people or more) named like it in
+    its country."""
+    base = _REGION_WORDS.sub(" ", name).strip()
+    tries = [name, base, _TOWN_ADJECTIVAL.sub("", base)]
+    for attempt in tries:
+        if not attempt or len(name_key(attempt)) < 3:
+            continue
+        found = [i for i in builder.entries_named(attempt)
+                 if builder.cc[i] == cc and builder.feat[i] == "p" and builder.a1[i]
+                 and builder.pop[i] >= REGION_TOWN]  # fmt: skip
+        if found:
+            return builder.a1[max(found, key=lambda i: builder.pop[i])]
+    return None
 
 
 def _cut(words: tuple[str, ...]) -> tuple[str, ...]:
