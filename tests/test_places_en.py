@@ -326,3 +326,19 @@ def test_the_same_names_stay_places_where_the_article_makes_them_places(
     found = places(nlp, text)
     assert mention in found, found
     assert found[mention].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "feature"),
+    [
+        # "State" after a first-level region's own name makes the region: Nigeria's states, not their capitals
+        ("Gunmen killed ten villagers in Zamfara State on Monday.", "Zamfara State", "admin"),
+        ("Troops were deployed to Borno State after the attack.", "Borno State", "admin"),
+        # after a town's name it is a university's: the town stays
+        ("Youngstown State won the game on Saturday.", "Youngstown", "city"),
+    ],
+)
+def test_state_after_a_region_s_own_name_is_the_region(nlp: Language, text: str, mention: str, feature: str) -> None:
+    doc = nlp(text)
+    found = {span.text: span._.place for span in doc.spans[PLACES]}
+    assert found[mention].feature == feature

@@ -269,6 +269,10 @@ class PlacesStage:
         """The mention of the name ``words[i:end]``, widened by a region word around it ("la région de Donetsk")."""
         cands = self.gazetteer.candidates(key)
         widened = region_span(self.lexicon, words, i, end)
+        gaz = self.gazetteer
+        if (widened is None and end < len(words) and words[end].lower() in self.lexicon.region_after_own
+                and any(gaz.is_admin1(c) and gaz.is_own_name(c, key) for c in cands)):  # fmt: skip
+            widened = (i, end + 1)  # "Zamfara State", "Ohio state"; not "Youngstown State" (a university)
         if widened is None:
             return Mention(i, end, i, end, key, cands)
         return Mention(widened[0], widened[1], i, end, key, cands, region=True)
