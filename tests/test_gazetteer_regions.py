@@ -116,3 +116,18 @@ def test_the_mean_of_parts_stays_across_the_180th_meridian() -> None:
     point = _mean_point([(-18.0, 178.0), (-14.0, -172.0)])  # Fiji and Samoa
     assert point is not None and abs(point[0] + 16.0) < 0.5 and abs(abs(point[1]) - 177.0) < 1.0
     assert _mean_point([]) is None
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_exonym_of_a_place_leads_to_a_point(embedded: Gazetteer, lang: str) -> None:
+    from sitrep.resources import load_resources
+
+    table = load_resources(lang).table("place_exonyms.tsv", required=("name", "target"))
+    pointless = [
+        row["name"]
+        for row in table.records()
+        if not row["target"].startswith("region:")
+        and (entries := embedded.lookup(row["name"]))
+        and entries[0].lat is None
+    ]
+    assert pointless == []  # e.g. "Catalogne" once named pycountry's unlinked Catalunya, with no point

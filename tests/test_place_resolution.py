@@ -272,3 +272,17 @@ def test_the_region_of_a_capital_is_the_region_around_it(
 
 def test_the_moscow_region_in_english_is_moscow_oblast(nlp: Language) -> None:
     assert resolved(nlp, "Drones hit the Moscow region overnight.")["Moscow region"].geonameid == 524925
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # the French name of a city whose canton is its likeliest reading: still the Swiss city, not Geneva, New York
+        ("La famille, venue de Minneapolis aux Etats-Unis, a été entendue par l'ONU à Genève.", "Genève", "CH"),
+        ("Le bouclage intervient après celui de Hébron, alors que les Etats-Unis et la Floride...", "Hébron", "PS"),
+    ],
+)
+def test_a_big_city_named_like_its_region_is_not_moved_abroad(
+    nlp_fr: Language, text: str, mention: str, country: str
+) -> None:
+    assert resolved(nlp_fr, text)[mention].country == country

@@ -36,7 +36,7 @@ class PlaceLexicon:
     determiners: frozenset[str]
     region_before: tuple[tuple[str, ...], ...]  # lower-case token sequences, longest first
     region_after: frozenset[str]
-    region_after_own: frozenset[str]  # lower-case words after a name that make a region only of a region's own name
+    region_after_own: frozenset[str]  # words (as written) after a name that make a region only of a region's own name
     metonymy_verbs: frozenset[str]  # inflected forms, lower-case
     metonymy_nouns: frozenset[str]
     metonymy_before: tuple[tuple[str, ...], ...]
@@ -136,7 +136,7 @@ def compile_lexicon(lang: str) -> PlaceLexicon:
             r["words"].lower() for r in regions if r["position"] == "after" and r.get("only") != "region"
         ),
         region_after_own=frozenset(
-            r["words"].lower() for r in regions if r["position"] == "after" and r.get("only") == "region"
+            r["words"] for r in regions if r["position"] == "after" and r.get("only") == "region"
         ),
         metonymy_verbs=verb_forms,
         common_words=_common_words(lang) | {w.lower() for w in _optional_words(resources, "place_common_words.txt")},

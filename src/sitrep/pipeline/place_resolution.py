@@ -133,7 +133,8 @@ class _NameFacts:
     own_region: bool  # the own name of a country or first-level region ("Florida", "Oklahoma")
     own_town_population: int  # the largest town whose own name it is (-1: none)
     protected: tuple[str, str] | None  # (country, admin1) of a city of PROTECTED_CITY people or more whose own
-    # name it is and that is the name's likeliest reading: the focus of the article does not move it ("Athens")
+    # name (or exonym) it is and that is the name's likeliest reading, or whose region is: the focus of the article
+    # does not move it ("Athens"), nor does a country the article names ("Genève" with the United States)
     curated: bool  # a curated name (exonym tables, CLDR): meant for all its readings
 
     @classmethod
@@ -141,9 +142,13 @@ class _NameFacts:
         own = [c for c in candidates if gaz.is_own_name(c, key)]
         first = max(candidates, key=gaz.prior, default=None)
         protected = None
-        if first is not None and gaz.feature_code(first) == "p" and gaz.population(first) >= PROTECTED_CITY \
-                and first in own:  # fmt: skip
-            protected = (gaz.country_code(first), gaz.admin1_code(first))
+        named = own if not gaz.is_curated(key) else list(candidates)  # an exonym names its city too ("Genève")
+        big = max((c for c in named if gaz.feature_code(c) == "p"), key=gaz.population, default=None)
+        if (first is not None and big is not None and gaz.population(big) >= PROTECTED_CITY
+                and (first == big or (gaz.feature_code(first) == "a"
+                                      and gaz.country_code(first) == gaz.country_code(big)))):  # fmt: skip
+            # the likeliest reading is the city, or its own region ("Geneva", the canton): the city is protected
+            protected = (gaz.country_code(big), gaz.admin1_code(big))
         return cls(
             region_rival=any(gaz.is_admin1(c) for c in candidates),
             country_rival=any(gaz.feature_code(c) == "c" for c in candidates),

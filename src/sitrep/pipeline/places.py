@@ -270,9 +270,11 @@ class PlacesStage:
         cands = self.gazetteer.candidates(key)
         widened = region_span(self.lexicon, words, i, end)
         gaz = self.gazetteer
-        if (widened is None and end < len(words) and words[end].lower() in self.lexicon.region_after_own
+        if (widened is None and end < len(words) and words[end] in self.lexicon.region_after_own
+                and not (end + 1 < len(words) and words[end + 1][:1].isupper())
                 and any(gaz.is_admin1(c) and gaz.is_own_name(c, key) for c in cands)):  # fmt: skip
-            widened = (i, end + 1)  # "Zamfara State", "Ohio state"; not "Youngstown State" (a university)
+            # "Zamfara State"; not "Youngstown State" (a university), nor "Maryland State Police", "state police"
+            widened = (i, end + 1)
         if widened is None:
             return Mention(i, end, i, end, key, cands)
         return Mention(widened[0], widened[1], i, end, key, cands, region=True)
