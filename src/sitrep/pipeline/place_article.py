@@ -80,7 +80,7 @@ class ArticleReader:
             if capitalised[k] and (run := run_at(k)) is not None and is_located(self.lexicon, words, k, run[0])
         }
         return ArticleReading(
-            words, sent_start, self._headline_sentences(words, lowered, sent_start, run_at),
+            words, sent_start, self._headline_sentences(words, lowered, capitalised, sent_start, run_at),
             *self._surnames(words, lowered, capitalised, sent_start),
             self._standalone_names(words, lowered, capitalised, sent_start), self._speakers(words, lowered),
             established, placed, glued, in_organization, listed, lowered, capitalised,
@@ -291,8 +291,8 @@ class ArticleReader:
             and not name_at(k + 1)
         }
 
-    def _headline_sentences(self, words: list[str], lowered: list[str], sent_start: list[bool],
-                            run_at: RunAt) -> set[int]:  # fmt: skip
+    def _headline_sentences(self, words: list[str], lowered: list[str], capitalised: list[bool],
+                            sent_start: list[bool], run_at: RunAt) -> set[int]:  # fmt: skip
         """Token indices of sentences written in title case (most words capitalised): a headline. Names of places
         that are no common words do not count: a list of towns ("Auray à Quiberon ; Concarneau à Rosporden") is
         capitalised because names are, not because it is a headline; a headline needs two other words or more."""
@@ -301,7 +301,7 @@ class ArticleReader:
         starts = [k for k, flag in enumerate(sent_start) if flag] + [len(words)]
         for start, end in itertools.pairwise(starts):
             alpha = [k for k in range(start, end) if len(words[k]) > 3 and words[k].isalpha()]
-            others = [words[k] for k in alpha if lowered[k] in common or run_at(k) is None]
+            others = [words[k] for k in alpha if lowered[k] in common or not capitalised[k] or run_at(k) is None]
             if (
                 len(alpha) >= HEADLINE_MIN_WORDS
                 and len(others) >= 2
