@@ -35,7 +35,7 @@ from typing import Any
 
 from .counties import CountyFinder, county_points, zip_points
 from .index import IndexBuilder
-from .linking import REGION_TYPES, SURE_SIMILARITY, best_links, town_region
+from .linking import REGION_TYPES, likely_links, town_region
 from .localised import add_continent_names, add_country_names, add_exonyms, clean_name
 from .normalize import is_latin_name, name_key
 
@@ -247,17 +247,15 @@ def _similar_regions(builder: IndexBuilder, pending: list[tuple[Any, str]],
     names: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for sub, name in pending:
         names[sub.country_code].append((sub.code, name))
-    regions: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    regions: dict[str, list[int]] = defaultdict(list)
     for key, index in builder.admin1.items():
         cc, _, a1 = key.partition(".")
         if cc in names and builder.gid[index] >= 0 and (cc, a1) not in taken:
-            regions[cc].append((a1, builder.name[index]))
+            regions[cc].append(index)
     links: dict[str, str] = {}
     for cc, subs in names.items():
-        for code, (a1, similarity) in best_links(subs, regions.get(cc, [])).items():
-            by_town = town_region(builder, cc, dict(subs)[code]) if similarity < SURE_SIMILARITY else None
-            if by_town in (None, a1):  # "Antsiranana" is the old province of the town, not Atsinanana
-                links[code] = a1
+        for code, index in likely_links(builder, cc, subs, regions.get(cc, [])).items():
+            links[code] = builder.a1[index]
     return links
 
 

@@ -146,12 +146,21 @@ def link_subdivisions(builder: IndexBuilder) -> dict[str, int]:
             pending[cc].append((sub.code, name))
     taken = set(links.values())
     for cc, subs in pending.items():
-        free = [(str(i), builder.name[i]) for i in regions[cc] if i not in taken]
-        for code, (region, similarity) in best_links(subs, free).items():
-            belied = similarity < SURE_SIMILARITY and town_region(builder, cc, dict(subs)[code]) not in (
-                None, builder.a1[int(region)])  # fmt: skip
-            if not belied:  # a weak likeness that a town named like the subdivision in another region belies
-                links[code] = int(region)
+        links.update(likely_links(builder, cc, subs, [i for i in regions[cc] if i not in taken]))
+    return links
+
+
+def likely_links(builder: IndexBuilder, cc: str, names: list[tuple[str, str]], regions: list[int]) -> dict[str, int]:
+    """Subdivision code -> region index, for the (code, name) subdivisions of country ``cc`` whose name is like that
+    of one of ``regions`` (see :func:`best_links`), unless a weak likeness is belied by a town named like the
+    subdivision in another region ("Antsiranana" is the old province of the town, not Atsinanana)."""
+    by_code = dict(names)
+    links: dict[str, int] = {}
+    for code, (region, similarity) in best_links(names, [(str(i), builder.name[i]) for i in regions]).items():
+        index = int(region)
+        town = town_region(builder, cc, by_code[code]) if similarity < SURE_SIMILARITY else None
+        if town in (None, builder.a1[index]):
+            links[code] = index
     return links
 
 
